@@ -1,0 +1,235 @@
+"""The `aikg` command line. Every command prints machine-readable JSON with --json."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from aikg import context
+from graph import queries
+from graph.readonly import RefusedQuery, check_read_only
+from graph.server import ServerError
+from graph.store import StoreError
+from ingest.problems import IngestError
+
+app = typer.Typer(help="aikg — the open knowledge graph of the AI release landscape.",
+                  no_args_is_help=True, add_completion=False)
+db_app = typer.Typer(help="Start, stop and inspect the embedded graph server.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+out = Console()
+err = Console(stderr=True)
+
+JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON.")
+PathsArg = typer.Argument(None, help="Files or directories of curated YAML (default: data/).")
+
+
+def emit(payload) -> None:
+    typer.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+
+
+def fail(message: str, code: int = 1, as_json: bool = False, **extra) -> None:
+    if as_json:
+        emit({"ok": False, "error": message, **extra})
+    else:
+        err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def store_errors(as_json: bool):
+    """Turn the failures a user can cause or fix into clear messages and exit codes."""
+    try:
+        yield
+    except IngestError as exc:
+        fail(str(exc), 1, as_json, problems=[p.as_dict() for p in exc.problems])
+    except (StoreError, ServerError) as exc:
+        fail(str(exc), 2, as_json)
+
+
+# -- db ---------------------------------------------------------------------------
+def _embedded_only(as_json: bool) -> None:
+    if os.environ.get("NEO4J_URI"):
+        fail("NEO4J_URI is set: the graph lives on that server, not in the embedded one", 2, as_json)
+
+
+def _print_status(status: dict, as_json: bool) -> None:
+    if as_json:
+        emit(status)
+        return
+    state = "[green]running[/]" if status["running"] else "[yellow]stopped[/]"
+    out.print(f"embedded server: {state}  home={status['home']}"
+              + (f"  pid={status['pid']}  {status['bolt_uri']}" if status["running"] else ""))
+    if status.get("note"):
+        out.print(f"  note: {status['note']}")
+
+
+@db_app.command("start")
+def db_start(as_json: bool = JsonOpt) -> None:
+    """Start the embedded server (no-op when it is already running)."""
+    _embedded_only(as_json)
+    with store_errors(as_json):
+        _print_status(context.embedded_server().start().as_dict(), as_json)
+
+
+@db_app.command("stop")
+def db_stop(as_json: bool = JsonOpt) -> None:
+    """Stop the embedded server cleanly."""
+    _embedded_only(as_json)
+    _print_status(context.embedded_server().stop().as_dict(), as_json)
+
+
+@db_app.command("status")
+def db_status(as_json: bool = JsonOpt) -> None:
+    """Whether the embedded server runs, where, and whether a stale pid file was cleaned."""
+    if os.environ.get("NEO4J_URI"):
+        with store_errors(as_json), context.open_store() as store:
+            payload = {"running": True, "embedded": False, **store.config.describe()}
+            emit(payload) if as_json else out.print(payload)
+        return
+    _print_status(context.embedded_server().status().as_dict(), as_json)
+
+
+# -- ingest -------------------------------------------------------------------------
+def _ingest(paths: list[Path], as_json: bool) -> dict:
+    with store_errors(as_json), context.open_store() as store:
+        before = queries.stats(store)
+        with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=as_json or not err.is_terminal) as bar:
+            task = bar.add_task("records", total=None)
+            report = context.ingest_paths(
+                store, paths,
+                progress=lambda n: bar.advance(task, n),
+                on_total=lambda total: bar.update(task, total=total),
+            )
+        after = queries.stats(store)
+    return {"ok": True, "paths": [str(p) for p in paths], "records": report.as_dict(),
+            "before": before, "after": after}
+
+
+def _print_ingest(result: dict) -> None:
+    records = result["records"]
+    out.print(f"validated and wrote {sum(records['nodes'].values())} node records and "
+              f"{sum(records['relationships'].values())} relationship records from "
+              f"{', '.join(result['paths'])}")
+    _print_stats(result["after"])
+
+
+@app.command()
+def ingest(paths: Optional[list[Path]] = PathsArg, as_json: bool = JsonOpt) -> None:
+    """Validate curated YAML and load it into the graph (idempotent; all or nothing)."""
+    result = _ingest(paths or [context.default_data_dir()], as_json)
+    emit(result) if as_json else _print_ingest(result)
+
+
+# -- stats / cypher -------------------------------------------------------------------
+def _print_stats(stats: dict) -> None:
+    table = Table("label / type", "count", title="graph")
+    for name, n in stats["nodes"].items():
+        table.add_row(f"(:{name})", str(n))
+    for name, n in stats["relationships"].items():
+        table.add_row(f"[:{name}]", str(n))
+    out.print(table)
+
+
+@app.command()
+def stats(as_json: bool = JsonOpt) -> None:
+    """Node counts per label and relationship counts per type."""
+    with store_errors(as_json), context.open_store() as store:
+        result = queries.stats(store)
+    emit(result) if as_json else _print_stats(result)
+
+
+def _parse_param(text: str) -> tuple[str, object]:
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise typer.BadParameter(f"expected key=value, got {text!r}")
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    return key.strip(), value
+
+
+@app.command()
+def cypher(
+    query: str = typer.Argument(..., help="A read-only Cypher query."),
+    param: Optional[list[str]] = typer.Option(None, "--param", "-p", help="key=value (JSON or text)."),
+    limit: int = typer.Option(1000, help="Maximum rows returned."),
+    timeout: float = typer.Option(30.0, help="Seconds before the query is cancelled."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Run a read-only query. Writes are refused (exit code 3) and never reach the data."""
+    params = dict(_parse_param(p) for p in param or [])
+    try:
+        check_read_only(query)
+    except RefusedQuery as exc:
+        fail(f"refused: {exc}", 3, as_json)
+    with store_errors(as_json), context.open_store() as store:
+        try:
+            result = store.read_only(query, params, limit=limit, timeout=timeout)
+        except Exception as exc:  # the server's refusal or a query error, reported as such
+            code = getattr(exc, "code", None) or type(exc).__name__
+            forbidden = "Forbidden" in str(code) or "Security" in str(code)
+            fail(f"{'refused by the server' if forbidden else 'query failed'}: "
+                 f"{code}: {getattr(exc, 'message', None) or exc}", 3 if forbidden else 1, as_json)
+    if as_json:
+        emit(result.rows)
+        return
+    table = Table(*result.columns)
+    for row in result.rows:
+        table.add_row(*(json.dumps(row[c], ensure_ascii=False, default=str) for c in result.columns))
+    out.print(table)
+    if result.truncated:
+        out.print(f"[yellow]truncated at {limit} rows[/]")
+
+
+# -- up / app -------------------------------------------------------------------------
+def _serve_app(port: int) -> None:
+    cmd = [sys.executable, "-m", "streamlit", "run", str(context.app_file()),
+           "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    err.print(f"serving the app on http://127.0.0.1:{port} (Ctrl-C stops it)")
+    try:
+        raise typer.Exit(subprocess.call(cmd))
+    except KeyboardInterrupt:
+        raise typer.Exit(0)
+
+
+@app.command("app")
+def app_cmd(port: int = typer.Option(8501, help="Port on 127.0.0.1.")) -> None:
+    """Serve the Streamlit app on 127.0.0.1."""
+    with store_errors(False):
+        context.store_config()  # start the embedded store before the app needs it
+    _serve_app(port)
+
+
+@app.command()
+def up(
+    paths: Optional[list[Path]] = PathsArg,
+    no_app: bool = typer.Option(False, "--no-app", help="Stop after loading."),
+    port: int = typer.Option(8501, help="Port of the app on 127.0.0.1."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Start the store if needed, load the curated data, then serve the app."""
+    result = _ingest(paths or [context.default_data_dir()], as_json)
+    emit(result) if as_json else _print_ingest(result)
+    if not no_app:
+        _serve_app(port)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Composition: which store, which data directory, which app file. The CLI and the
+app call these; nothing below (graph/, ingest/) knows about them."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Callable
+
+from graph.config import EmbeddedSettings, StoreConfig, neo4j_config_from_env
+from graph.schema import ensure_schema
+from graph.server import EmbeddedServer
+from graph.store import GraphStore
+from graph.writer import GraphWriter
+from ingest import pipeline
+from ingest.sources.curated import CuratedSource
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def embedded_server() -> EmbeddedServer:
+    return EmbeddedServer(EmbeddedSettings.from_env())
+
+
+def store_config(autostart: bool = True) -> StoreConfig:
+    """A real Neo4j when NEO4J_URI is set, else the embedded server (started if asked)."""
+    config = neo4j_config_from_env()
+    if config is not None:
+        return config
+    server = embedded_server()
+    return server.ensure_running() if autostart else server.config()
+
+
+def open_store(autostart: bool = True) -> GraphStore:
+    return GraphStore(store_config(autostart))
+
+
+def default_data_dir() -> Path:
+    """./data when run from a checkout, else the curated data installed with the package."""
+    local = Path.cwd() / "data"
+    if local.is_dir():
+        return local
+    spec = importlib.util.find_spec("aikg_data")
+    if spec and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return PROJECT_ROOT / "data"
+
+
+def app_file() -> Path:
+    local = PROJECT_ROOT / "app.py"
+    if local.exists():
+        return local
+    spec = importlib.util.find_spec("app")
+    if spec and spec.origin:
+        return Path(spec.origin)
+    raise FileNotFoundError("app.py is not installed")
+
+
+def ingest_paths(store: GraphStore, paths: list[Path],
+                 progress: Callable[[int], None] | None = None,
+                 on_total: Callable[[int], None] | None = None) -> pipeline.IngestReport:
+    """Validate the curated files as one batch, then write them; nothing is written on error."""
+    ensure_schema(store)
+    return pipeline.run([CuratedSource(paths)], GraphWriter(store), progress, on_total)

@@ -1,0 +1,107 @@
+"""The one Cypher code path: the official neo4j driver over Bolt, managed
+transactions for every write, the database name always explicit."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import neo4j
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+
+from graph.config import Credentials, StoreConfig
+from graph.values import record_dict
+
+
+class StoreError(RuntimeError):
+    """The store could not be reached; the message names the cause, never a secret."""
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[dict]
+    truncated: bool = False
+
+
+class GraphStore:
+    def __init__(self, config: StoreConfig):
+        self.config = config
+        self._driver = self._connect(config.writer)
+        self._reader: neo4j.Driver | None = None
+
+    def _connect(self, creds: Credentials) -> neo4j.Driver:
+        driver = neo4j.GraphDatabase.driver(self.config.uri, auth=(creds.user, creds.password))
+        try:
+            with driver.session(database=self.config.database) as session:
+                session.run("RETURN 1").consume()
+        except AuthError as exc:
+            driver.close()
+            raise StoreError(f"authentication failed for user {creds.user!r} at {self.config.uri}") from exc
+        except ServiceUnavailable as exc:
+            driver.close()
+            raise StoreError(f"cannot reach a graph server at {self.config.uri}") from exc
+        except ClientError as exc:
+            driver.close()
+            if "Database" in (exc.code or ""):
+                raise StoreError(f"database {self.config.database!r} does not exist at {self.config.uri}") from exc
+            raise StoreError(f"the server at {self.config.uri} refused the connection: {exc.code}") from exc
+        return driver
+
+    @property
+    def reader(self) -> neo4j.Driver:
+        if self._reader is None:
+            self._reader = self._connect(self.config.reader)
+        return self._reader
+
+    def close(self) -> None:
+        for driver in (self._driver, self._reader):
+            if driver is not None:
+                driver.close()
+
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def read(self, query: str, params: dict | None = None) -> list[dict]:
+        records, _, _ = self._driver.execute_query(
+            query, params or {}, database_=self.config.database, routing_=neo4j.RoutingControl.READ
+        )
+        return [record_dict(r) for r in records]
+
+    def write(self, query: str, params: dict | None = None):
+        """One statement in one managed transaction (atomic on both servers)."""
+        _, summary, _ = self._driver.execute_query(
+            query, params or {}, database_=self.config.database, routing_=neo4j.RoutingControl.WRITE
+        )
+        return summary.counters
+
+    def write_tx(self, work: Callable[[neo4j.ManagedTransaction], object]):
+        with self._driver.session(database=self.config.database) as session:
+            return session.execute_write(work)
+
+    def schema(self, statement: str) -> None:
+        """DDL runs on its own, outside data transactions (ArcadeDB keeps DDL even on rollback)."""
+        with self._driver.session(database=self.config.database) as session:
+            session.run(statement).consume()
+
+    def read_only(self, query: str, params: dict | None = None, limit: int = 1000,
+                  timeout: float = 30.0) -> QueryResult:
+        """Run untrusted Cypher as the read-only user, in a transaction that is always
+        rolled back; on Neo4j also in READ access mode. The caller screens the text first."""
+        with self.reader.session(database=self.config.database,
+                                 default_access_mode=neo4j.READ_ACCESS) as session:
+            tx = session.begin_transaction(timeout=timeout)
+            try:
+                result = tx.run(query, params or {})
+                columns = list(result.keys())
+                rows, truncated = [], False
+                for record in result:
+                    if len(rows) >= limit:
+                        truncated = True
+                        break
+                    rows.append(record_dict(record))
+                return QueryResult(columns, rows, truncated)
+            finally:
+                tx.rollback()

@@ -1,0 +1,67 @@
+"""Read → validate → write. All input is validated before the first write, so a
+batch with any problem leaves the graph exactly as it was."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Protocol
+
+from ingest.problems import IngestError
+from ingest.records import EdgeRecord, NodeRecord
+from ingest.validate import check_batch
+from ontology.vocab import Vocabulary, vocabulary
+
+
+class Sink(Protocol):
+    """Where validated records go (graph.writer.GraphWriter)."""
+
+    def existing_ids(self, label: str, ids: list[str]) -> set[str]: ...
+
+    def write(self, records: list, progress: Callable[[int], None] | None = None) -> None: ...
+
+
+class Source(Protocol):
+    problems: list
+
+    def records(self) -> Iterable: ...
+
+
+@dataclass
+class IngestReport:
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"nodes": self.nodes, "relationships": self.relationships}
+
+
+def collect(sources: list[Source], sink: Sink, vocab: Vocabulary | None = None) -> list:
+    """Every record of the sources, validated as one batch; raises IngestError."""
+    vocab = vocab or vocabulary()
+    records, problems = [], []
+    for source in sources:
+        records.extend(source.records())
+        problems.extend(source.problems)
+    if not problems:
+        problems = check_batch(records, vocab, sink.existing_ids)
+    if problems:
+        raise IngestError(problems)
+    return records
+
+
+def run(sources: list[Source], sink: Sink, progress: Callable[[int], None] | None = None,
+        on_total: Callable[[int], None] | None = None) -> IngestReport:
+    records = collect(sources, sink)
+    if on_total:
+        on_total(len(records))
+    sink.write(records, progress)
+    return summarize(records)
+
+
+def summarize(records: list) -> IngestReport:
+    report = IngestReport()
+    for record in records:
+        if isinstance(record, NodeRecord):
+            report.nodes[record.label] = report.nodes.get(record.label, 0) + 1
+        elif isinstance(record, EdgeRecord):
+            report.relationships[record.type] = report.relationships.get(record.type, 0) + 1
+    return report
