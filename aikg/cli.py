@@ -27,7 +27,7 @@ db_app = typer.Typer(help="Start, stop and inspect the embedded graph server.", 
 app.add_typer(db_app, name="db")
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON.")
 PathsArg = typer.Argument(None, help="Files or directories of curated YAML (default: data/).")

@@ -92,6 +92,9 @@ def main() -> None:
         pass
     server.stop()
     print("aikg embedded server stopped", flush=True)
+    # The databases are closed; open Bolt client threads would otherwise keep the JVM
+    # (and this process) alive until every client disconnects.
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ class IngestError(Exception):
     """Input was rejected; nothing of it was written."""
 
     def __init__(self, problems: list[Problem]):
+        problems = list(dict.fromkeys(problems))  # one report per distinct problem
         self.problems = problems
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""

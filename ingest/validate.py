@@ -40,7 +40,8 @@ def _check_nodes(nodes: Iterable[NodeRecord], vocab: Vocabulary) -> list[Problem
     for node in nodes:
         prefix = vocab.labels[node.label]
         if vocab.label_of(node.id) != node.label:
-            problems.append(_at(node, node.id, "id", f"a {node.label} id must start with '{prefix}:'"))
+            article = "an" if node.label[0] in "AEIOU" else "a"
+            problems.append(_at(node, node.id, "id", f"{article} {node.label} id must start with '{prefix}:'"))
         if node.id in first:
             seen = first[node.id].origin
             problems.append(_at(node, node.id, "id", f"duplicate id: also defined at {seen.file}:{seen.line}"))
