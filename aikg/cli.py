@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from aikg import context
-from graph import queries
+from graph import quality, queries
 from graph.readonly import RefusedQuery, check_read_only
 from graph.server import ServerError
 from graph.store import StoreError
@@ -26,7 +26,7 @@ app = typer.Typer(help="aikg — the open knowledge graph of the AI release land
 db_app = typer.Typer(help="Start, stop and inspect the embedded graph server.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-out = Console()
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 JsonOpt = typer.Option(False, "--json", help="Print machine-readable JSON.")
@@ -191,6 +191,35 @@ def cypher(
     out.print(table)
     if result.truncated:
         out.print(f"[yellow]truncated at {limit} rows[/]")
+
+
+# -- check ---------------------------------------------------------------------------
+def _print_check(report: dict) -> None:
+    files = report["files"]
+    out.print(f"files: {files['records']} records valid" if not files["problems"]
+              else f"[red]files: {len(files['problems'])} problem(s)[/]")
+    for problem in files["problems"]:
+        out.print(f"  {problem['file']}:{problem['line']} {problem['record']} {problem['field']}: {problem['reason']}")
+    for result in report["checks"]:
+        colour = "green" if not result["count"] else ("red" if result["severity"] == "error" else "yellow")
+        out.print(f"[{colour}]{result['severity']:7} {result['count']:5}[/]  {result['name']}: {result['description']}")
+        for item in result["items"][:10]:
+            out.print(f"          {json.dumps(item, ensure_ascii=False)}")
+    out.print("[green]clean[/]" if report["ok"] else "[red]errors found[/]")
+
+
+@app.command()
+def check(paths: Optional[list[Path]] = PathsArg, as_json: bool = JsonOpt) -> None:
+    """Data quality: validate the curated files (dry run) and check the loaded graph."""
+    with store_errors(as_json), context.open_store() as store:
+        count, problems = context.validate_paths(store, paths or [context.default_data_dir()])
+        results = quality.run_checks(store)
+    ok = not problems and not any(r.count for r in results if r.severity == "error")
+    report = {"ok": ok, "files": {"records": count, "problems": [p.as_dict() for p in problems]},
+              "checks": [r.as_dict() for r in results]}
+    emit(report) if as_json else _print_check(report)
+    if not ok:
+        raise typer.Exit(1)
 
 
 # -- up / app -------------------------------------------------------------------------

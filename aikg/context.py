@@ -12,6 +12,7 @@ from graph.server import EmbeddedServer
 from graph.store import GraphStore
 from graph.writer import GraphWriter
 from ingest import pipeline
+from ingest.problems import IngestError, Problem
 from ingest.sources.curated import CuratedSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +62,11 @@ def ingest_paths(store: GraphStore, paths: list[Path],
     """Validate the curated files as one batch, then write them; nothing is written on error."""
     ensure_schema(store)
     return pipeline.run([CuratedSource(paths)], GraphWriter(store), progress, on_total)
+
+
+def validate_paths(store: GraphStore, paths: list[Path]) -> tuple[int, list[Problem]]:
+    """Dry run of an ingest: how many records the files hold, or their problems."""
+    try:
+        return len(pipeline.collect([CuratedSource(paths)], GraphWriter(store))), []
+    except IngestError as exc:
+        return 0, exc.problems
