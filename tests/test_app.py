@@ -38,3 +38,30 @@ def test_search_without_match_says_so(app):
     app.run()
     app.text_input(key="search").input("no such thing").run()
     assert any("No entity matches" in i.value for i in app.info)
+
+
+def test_aikg_app_serves_on_loopback(store, env):
+    """`aikg app` (what `aikg up` ends with) really serves Streamlit on 127.0.0.1."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "aikg.cli", "app", "--port", str(port)],
+                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline, status = time.monotonic() + 60, None
+        while time.monotonic() < deadline and status != 200:
+            try:
+                status = urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).status
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
