@@ -14,10 +14,13 @@ from datetime import date
 from graph.store import GraphStore
 
 DOWNLOAD = "['open_download', 'gated_download']"
+# Weights given to approved researchers on request are obtainable, though gated.
+OBTAIN_CHANNELS = "['open_download', 'gated_download', 'research_access']"
 OBTAINABLE = "['open', 'gated']"
 WEIGHTS = "['final_weights', 'intermediate_weights']"
 DEDUP_LABELS = ("Organization", "Person", "Model", "ModelFamily", "License", "Benchmark", "AccessChannel")
-EARLIEST = "1950"
+EARLIEST = "1950"  # for releases, deals, publications and roles
+EARLIEST_FOUNDED = "1800"  # organizations can be old (IBM: 1911)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ CHECKS = [
           "releases shipping obtainable weights through no download channel",
           f"MATCH (r:Release)-[:SHIPPED]->(a:Artifact) WHERE a.artifact_kind IN {WEIGHTS} "
           f"AND a.availability IN {OBTAINABLE} AND NOT EXISTS {{ MATCH (r)-[:VIA_CHANNEL]->(c:AccessChannel) "
-          f"WHERE c.access_kind IN {DOWNLOAD} }} RETURN DISTINCT r.id AS id"),
+          f"WHERE c.access_kind IN {OBTAIN_CHANNELS} }} RETURN DISTINCT r.id AS id"),
     Check("download_channel_without_artifacts", "error",
           "releases through a download channel that ship nothing obtainable",
           f"MATCH (r:Release)-[:VIA_CHANNEL]->(c:AccessChannel) WHERE c.access_kind IN {DOWNLOAD} "
@@ -75,10 +78,12 @@ CHECKS = [
           f"MATCH (r:Release)-[:VIA_CHANNEL]->(:AccessChannel {{access_kind: 'unreleased'}}) "
           f"MATCH (r)-[:SHIPPED]->(a:Artifact) WHERE a.artifact_kind IN {WEIGHTS} "
           f"AND a.availability IN {OBTAINABLE} RETURN DISTINCT r.id AS id"),
-    Check("dates_out_of_range", "error", f"dates before {EARLIEST} or in the future",
-          "MATCH (n) WITH n, [d IN [n.date, n.announced, n.published, n.founded] WHERE d IS NOT NULL] AS ds "
-          "UNWIND ds AS d WITH n, d WHERE d < $earliest OR d > $today "
-          "RETURN n.id AS id, d AS date"),
+    Check("dates_out_of_range", "error",
+          f"dates in the future, before {EARLIEST} (or {EARLIEST_FOUNDED} for a founding)",
+          "MATCH (n) WITH n, [d IN [n.date, n.announced, n.published] WHERE d IS NOT NULL] AS ds "
+          "UNWIND ds AS d WITH n, d WHERE d < $earliest OR d > $today RETURN n.id AS id, d AS date "
+          "UNION MATCH (n:Organization) WHERE n.founded < $earliest_founded OR n.founded > $today "
+          "RETURN n.id AS id, n.founded AS date"),
     Check("role_dates_out_of_order", "error", "roles that end before they start or lie in the future",
           "MATCH (p:Person)-[r:HOLDS_ROLE]->(o) WHERE (r.end_date IS NOT NULL AND r.start_date IS NOT NULL "
           "AND r.end_date < r.start_date) OR r.start_date > $today OR r.start_date < $earliest "
@@ -101,7 +106,7 @@ CHECKS = [
 
 def normalize(name: str) -> str:
     """Case, spacing and punctuation folded: "Llama-2 70B" == "llama 2 70b"."""
-    return re.sub(r"[^0-9a-z]+", "", name.lower())
+    return re.sub(r"[^0-9a-z]+", "", name.lower().replace("+", "plus"))
 
 
 def duplicates(store: GraphStore) -> CheckResult:
@@ -120,7 +125,8 @@ def duplicates(store: GraphStore) -> CheckResult:
 
 
 def run_checks(store: GraphStore, today: str | None = None) -> list[CheckResult]:
-    params = {"today": today or date.today().isoformat(), "earliest": EARLIEST}
+    params = {"today": today or date.today().isoformat(), "earliest": EARLIEST,
+              "earliest_founded": EARLIEST_FOUNDED}
     results = [CheckResult(c.name, c.severity, c.description, store.read(c.query, params)) for c in CHECKS]
     results.append(duplicates(store))
     return results

@@ -67,7 +67,9 @@ def _association_edge(label, node_id, spec, item, sources, origin, vocab) -> Edg
         if k != assoc.target_slot and v not in (None, []) and k in specs
     }
     props["sources"] = list(item.get("sources") or sources)
-    key = {k: props.get(k) for k in assoc.key_slots}
+    # One text key (never null, which MERGE rejects) tells apart two such relationships
+    # between the same nodes, e.g. two tenures with the same title.
+    key = {"key": "|".join(str(props.get(k) or "") for k in assoc.key_slots)} if assoc.key_slots else {}
     return EdgeRecord(
         assoc.edge, label, node_id, item[assoc.target_slot], origin, spec.name,
         frozenset(vocab.labels_for_range(target_spec.range)), key=key, props=props,

@@ -37,7 +37,7 @@ def test_fixture_yields_nodes_and_every_relationship_kind(store, tmp_path):
                                         "UNDER_LICENSE", "VIA_CHANNEL", "OF_MODEL", "ON_BENCHMARK",
                                         "ASSESSES", "STATED_BY", "ABOUT", "CITES", "OPERATED_BY"}
     role = next(e for e in edges if e.type == "HOLDS_ROLE" and e.props["title"] == "Chief Executive Officer")
-    assert role.props["start_date"] == "2020" and role.key == {"title": "Chief Executive Officer"}
+    assert role.props["start_date"] == "2020" and role.key == {"key": "Chief Executive Officer|2020"}
     assert all(e.sources for e in edges)
 
 

@@ -655,7 +655,7 @@ class Role(ConfiguredBaseModel):
     A dated position a person holds at an organization (a relationship HOLDS_ROLE).
     """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'association': {'tag': 'association', 'value': 'HOLDS_ROLE'},
-                         'key_slots': {'tag': 'key_slots', 'value': 'title'},
+                         'key_slots': {'tag': 'key_slots', 'value': 'title start_date'},
                          'target_slot': {'tag': 'target_slot',
                                          'value': 'organization'}},
          'class_uri': 'w3org:Membership',

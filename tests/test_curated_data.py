@@ -1,4 +1,5 @@
-"""The curated data in data/ holds the seed articles' facts (the foundation's acceptance)."""
+"""The curated data in data/: the seed articles' facts (issue 2) linked into the wider
+landscape (issue 3)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,15 +15,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 @pytest.fixture(scope="module")
 def graph(session_store, cli_env):
+    """The whole curated data set, loaded once with `aikg up --no-app`."""
     session_store.write("MATCH (n) DETACH DELETE n")
-    import os
-    old = {k: os.environ.get(k) for k in cli_env}
-    os.environ.update(cli_env)
-    try:
-        code, result, output = run_cli("up", str(DATA), "--no-app", "--json")
-    finally:
-        for k, v in old.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in cli_env.items():
+            patch.setenv(key, value)
+        code, _, output = run_cli("up", str(DATA), "--no-app", "--json")
     assert code == 0, output
     return session_store
 
@@ -106,3 +104,71 @@ def test_every_source_id_names_a_source_node(graph):
     rows = graph.read("MATCH (n) UNWIND n.sources AS s WITH DISTINCT s "
                       "OPTIONAL MATCH (src:Source {id: s}) WITH s, src WHERE src IS NULL RETURN s")
     assert rows == []
+
+
+# -- the wider landscape (issue 3) ---------------------------------------------------------
+FLOOR = {"Release": 250, "Model": 150, "Organization": 40, "License": 40, "Person": 60, "Deal": 30}
+
+NAMED_ORGANIZATIONS = [
+    "org:openai", "org:anthropic", "org:google-deepmind", "org:meta", "org:xai", "org:mistral-ai",
+    "org:deepseek", "org:alibaba", "org:moonshot-ai", "org:zhipu-ai", "org:minimax", "org:microsoft",
+    "org:amazon", "org:nvidia", "org:cohere", "org:ai2", "org:tii", "org:ibm", "org:apple", "org:01-ai",
+    "org:baidu", "org:tencent", "org:stability-ai", "org:eleutherai", "org:bigscience", "org:databricks",
+    "org:snowflake", "org:ai21-labs", "org:reka-ai", "org:inflection-ai",
+]
+
+
+def test_coverage_meets_the_floor(graph):
+    nodes = queries.stats(graph)["nodes"]
+    for label, floor in FLOOR.items():
+        assert nodes[label] >= floor, (label, nodes[label])
+    [row] = graph.read("MATCH (r:Release) RETURN min(r.date) AS first, max(r.date) AS last, "
+                       "count(DISTINCT r.model) AS n")
+    assert row["first"] <= "2018-12" and row["last"] >= "2026"
+    [row] = graph.read("MATCH (m:Model)<-[:OF_MODEL]-(:Release) RETURN count(DISTINCT m) AS n")
+    assert row["n"] >= 150
+    [row] = graph.read("MATCH (r:Release)-[:RELEASED_BY]->(o:Organization) RETURN count(DISTINCT o) AS n")
+    assert row["n"] >= 40
+    [row] = graph.read("MATCH (:Person)-[r:HOLDS_ROLE]->() WHERE r.start_date IS NOT NULL "
+                       "RETURN count(DISTINCT startNode(r)) AS n")
+    assert row["n"] >= 60
+
+
+def test_check_is_clean_on_the_curated_data(graph, cli_env, monkeypatch):
+    for key, value in cli_env.items():
+        monkeypatch.setenv(key, value)
+    code, report, output = run_cli("check", str(DATA), "--json")
+    assert code == 0 and report["ok"], output
+
+
+@pytest.mark.parametrize("org", NAMED_ORGANIZATIONS)
+def test_each_named_organization_says_what_it_released_how_and_under_which_license(graph, org):
+    rows = graph.read(
+        "MATCH (o:Organization {id: $org}) "
+        "MATCH (r:Release)-[:RELEASED_BY]->(x:Organization) "
+        "WHERE x.id = o.id OR EXISTS { MATCH (x)-[:PART_OF*1..3]->(o) } "
+        "OPTIONAL MATCH (r)-[:SHIPPED]->(w:Artifact {artifact_kind: 'final_weights'}) "
+        "OPTIONAL MATCH (r)-[:UNDER_LICENSE]->(l:License) "
+        "RETURN r.id AS release, r.date AS date, w.availability AS weights, l.id AS license", {"org": org})
+    assert rows, f"{org} has no release"
+    assert all(r["date"] for r in rows)
+    assert any(r["weights"] for r in rows), f"{org}: no release says how its weights were shared"
+    assert any(r["license"] for r in rows), f"{org}: no release names its license"
+
+
+def test_meta_path_from_open_weights_to_muse_spark(graph):
+    rows = graph.read(
+        "MATCH (r:Release)-[:RELEASED_BY]->(:Organization {id: 'org:meta'}) "
+        "MATCH (r)-[:SHIPPED]->(w:Artifact {artifact_kind: 'final_weights'}) "
+        "RETURN r.date AS date, w.availability AS weights ORDER BY date")
+    before = [r for r in rows if r["date"] < "2026-04"]
+    assert sum(r["weights"] in ("open", "gated") for r in before) >= 20
+    assert rows[-1]["weights"] == "closed", "Muse Spark, the latest, ships no weights"
+
+
+@pytest.mark.parametrize("model", ["model:gpt-4", "model:claude-3-opus", "model:gemini-1.5-pro"])
+def test_rival_closed_flagships_are_there_without_weights(graph, model):
+    rows = graph.read("MATCH (r:Release)-[:OF_MODEL]->(:Model {id: $m}) "
+                      "MATCH (r)-[:SHIPPED]->(w:Artifact {artifact_kind: 'final_weights'}) "
+                      "RETURN w.availability AS weights", {"m": model})
+    assert rows and all(r["weights"] == "closed" for r in rows)
