@@ -6,26 +6,27 @@ generated files are committed so that running aikg never needs it.
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Callable
 
 HERE = Path(__file__).parent
-SCHEMA = HERE / "aikg.yaml"
+SCHEMA = "aikg.yaml"  # relative: generators run inside ontology/
 OUT = HERE / "generated"
 
 
 def _pydantic() -> str:
     from linkml.generators.pydanticgen import PydanticGenerator
 
-    return PydanticGenerator(str(SCHEMA)).serialize()
+    return PydanticGenerator(SCHEMA).serialize()
 
 
 def _owl() -> str:
     from linkml.generators.owlgen import OwlSchemaGenerator
 
     return OwlSchemaGenerator(
-        str(SCHEMA),
+        SCHEMA,
         metadata=False,
         skip_vacuous_min_zero_cardinality_axioms=True,
         skip_vacuous_local_range_axioms=True,
@@ -36,19 +37,19 @@ def _owl() -> str:
 def _shacl() -> str:
     from linkml.generators.shaclgen import ShaclGenerator
 
-    return ShaclGenerator(str(SCHEMA), metadata=False).serialize()
+    return ShaclGenerator(SCHEMA, metadata=False).serialize()
 
 
 def _json_schema() -> str:
     from linkml.generators.jsonschemagen import JsonSchemaGenerator
 
-    return JsonSchemaGenerator(str(SCHEMA), metadata=False).serialize()
+    return JsonSchemaGenerator(SCHEMA, metadata=False).serialize()
 
 
 def _jsonld_context() -> str:
     from linkml.generators.jsonldcontextgen import ContextGenerator
 
-    return ContextGenerator(str(SCHEMA), metadata=False).serialize()
+    return ContextGenerator(SCHEMA, metadata=False).serialize()
 
 
 TARGETS: dict[str, Callable[[], str]] = {
@@ -61,8 +62,10 @@ TARGETS: dict[str, Callable[[], str]] = {
 
 
 def render() -> dict[str, str]:
-    """Every generated file's expected text, keyed by file name."""
-    return {name: _normalize(make()) for name, make in TARGETS.items()}
+    """Every generated file's expected text, keyed by file name. Generated from inside
+    ontology/ so that no absolute path of this checkout ends up in the output."""
+    with contextlib.chdir(HERE):
+        return {name: _normalize(make()) for name, make in TARGETS.items()}
 
 
 def _normalize(text: str) -> str:

@@ -54,3 +54,27 @@ def test_unknown_names_are_refused():
         vocab.check_label("Person) DETACH DELETE (n")
     with pytest.raises(ValueError):
         vocab.check_type("KNOWS")
+
+
+def test_every_class_slot_and_enum_is_described():
+    import yaml
+
+    from ontology.vocab import SCHEMA_PATH
+
+    schema = yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
+    for kind in ("classes", "slots", "enums", "types"):
+        missing = [name for name, spec in schema[kind].items() if not (spec or {}).get("description")]
+        assert missing == [], f"{kind} without a description: {missing}"
+
+
+def test_classes_map_to_public_vocabularies():
+    import yaml
+
+    from ontology.vocab import SCHEMA_PATH
+
+    schema = yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
+    public = ("schema:", "prov:", "dcat:", "dcterms:", "foaf:", "w3org:", "spdx:")
+    mapped = {name for name, spec in schema["classes"].items()
+              if any(str(uri).startswith(public)
+                     for uri in [spec.get("class_uri", "")] + spec.get("exact_mappings", []))}
+    assert {"Organization", "Person", "Release", "Artifact", "License", "Source", "Model"} <= mapped

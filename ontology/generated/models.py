@@ -140,7 +140,7 @@ linkml_meta = LinkMLMeta({'default_prefix': 'aikg',
                                'prefix_reference': 'http://www.wikidata.org/entity/'},
                   'xsd': {'prefix_prefix': 'xsd',
                           'prefix_reference': 'http://www.w3.org/2001/XMLSchema#'}},
-     'source_file': '/work/main/ontology/aikg.yaml',
+     'source_file': 'aikg.yaml',
      'title': 'aikg — the AI release landscape ontology',
      'types': {'PartialDate': {'description': 'An ISO 8601 date at year, month or '
                                               'day precision (2024, 2024-07, '
@@ -170,6 +170,9 @@ class ConfidenceLevel(str, Enum):
 
 
 class OrganizationKind(str, Enum):
+    """
+    Kinds of organizations.
+    """
     company = "company"
     lab = "lab"
     """
@@ -193,6 +196,9 @@ class OrganizationKind(str, Enum):
 
 
 class DealKind(str, Enum):
+    """
+    Kinds of deals between organizations and people.
+    """
     acquisition = "acquisition"
     equity_stake = "equity_stake"
     """
@@ -214,6 +220,9 @@ class DealKind(str, Enum):
 
 
 class DealRole(str, Enum):
+    """
+    Parts a party can play in a deal.
+    """
     acquirer = "acquirer"
     target = "target"
     """
@@ -230,6 +239,9 @@ class DealRole(str, Enum):
 
 
 class LineageKind(str, Enum):
+    """
+    Ways a model can be derived from another.
+    """
     fine_tune = "fine_tune"
     instruction_tune = "instruction_tune"
     distillation = "distillation"
@@ -241,6 +253,9 @@ class LineageKind(str, Enum):
 
 
 class Modality(str, Enum):
+    """
+    Kinds of data a model reads or writes.
+    """
     text = "text"
     code = "code"
     image = "image"
@@ -300,6 +315,9 @@ class ArtifactKind(str, Enum):
 
 
 class Availability(str, Enum):
+    """
+    How obtainable an artifact is.
+    """
     open = "open"
     """
     Anyone can download it without asking.
@@ -315,6 +333,9 @@ class Availability(str, Enum):
 
 
 class AccessKind(str, Enum):
+    """
+    Kinds of access channels.
+    """
     open_download = "open_download"
     """
     Weights downloadable by anyone.
@@ -346,6 +367,9 @@ class AccessKind(str, Enum):
 
 
 class LicenseKind(str, Enum):
+    """
+    Families of license terms.
+    """
     permissive = "permissive"
     """
     An OSI-approved permissive license (Apache-2.0, MIT, BSD).
@@ -375,6 +399,9 @@ class LicenseKind(str, Enum):
 
 
 class SourceKind(str, Enum):
+    """
+    Kinds of sources.
+    """
     primary = "primary"
     """
     The developer's own announcement, paper, model card, license or filing.
@@ -390,6 +417,9 @@ class SourceKind(str, Enum):
 
 
 class Stance(str, Enum):
+    """
+    Positions on openness.
+    """
     pro_open = "pro_open"
     pro_closed = "pro_closed"
     mixed = "mixed"
@@ -397,6 +427,9 @@ class Stance(str, Enum):
 
 
 class RiskLevel(str, Enum):
+    """
+    Risk levels stated by safety assessments.
+    """
     low = "low"
     medium = "medium"
     high = "high"
@@ -508,13 +541,13 @@ class Organization(Agent):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['org']})
 
-    organization_kind: OrganizationKind = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Organization']} })
+    organization_kind: OrganizationKind = Field(default=..., description="""What kind of organization this is.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization']} })
     parent: Optional[str] = Field(default=None, description="""The organization this one is part of.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'PART_OF'}},
          'domain_of': ['Organization'],
          'slot_uri': 'w3org:subOrganizationOf'} })
     country: Optional[str] = Field(default=None, description="""ISO 3166-1 alpha-2 country code of the headquarters.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization'], 'slot_uri': 'schema:addressCountry'} })
-    founded: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization'], 'slot_uri': 'schema:foundingDate'} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    founded: Optional[str] = Field(default=None, description="""When the organization was founded.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization'], 'slot_uri': 'schema:foundingDate'} })
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -592,14 +625,17 @@ class Organization(Agent):
 
 
 class Person(Agent):
+    """
+    A person holding roles at organizations (founders, executives, researchers).
+    """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'section': {'tag': 'section', 'value': 'people'}},
          'class_uri': 'schema:Person',
          'exact_mappings': ['foaf:Person', 'wikidata:Q5'],
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['person']})
 
-    roles: Optional[list[Role]] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Person'], 'slot_uri': 'w3org:holds'} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    roles: Optional[list[Role]] = Field(default=None, description="""The positions the person held, each a HOLDS_ROLE relationship.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Person'], 'slot_uri': 'w3org:holds'} })
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -666,10 +702,10 @@ class Role(ConfiguredBaseModel):
                                     'name': 'sources',
                                     'required': False}}})
 
-    organization: str = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'w3org:organization'} })
+    organization: str = Field(default=..., description="""The organization a role is held at.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'w3org:organization'} })
     title: str = Field(default=..., description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'schema:name'} })
-    start_date: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'schema:startDate'} })
-    end_date: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'schema:endDate'} })
+    start_date: Optional[str] = Field(default=None, description="""When a role began.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'schema:startDate'} })
+    end_date: Optional[str] = Field(default=None, description="""When a role ended; absent while it lasts.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'schema:endDate'} })
     sources: Optional[list[str]] = Field(default=None, description="""The sources of this relationship; when absent, those of the record holding it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
@@ -712,12 +748,12 @@ class Deal(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['deal']})
 
-    deal_kind: DealKind = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
-    parties: list[DealParty] = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
+    deal_kind: DealKind = Field(default=..., description="""What kind of deal this is.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
+    parties: list[DealParty] = Field(default=..., description="""The organizations and people taking part, each a HAS_PARTY relationship.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
     amount_usd: Optional[float] = Field(default=None, description="""Amount in US dollars as announced or reported.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal'], 'slot_uri': 'schema:price'} })
-    stake_percent: Optional[float] = Field(default=None, ge=0, le=100, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal', 'DealParty']} })
-    announced: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    stake_percent: Optional[float] = Field(default=None, description="""The share of equity acquired, in percent.""", ge=0, le=100, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal', 'DealParty']} })
+    announced: Optional[str] = Field(default=None, description="""When the deal was announced.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -795,9 +831,9 @@ class DealParty(ConfiguredBaseModel):
                                     'name': 'sources',
                                     'required': False}}})
 
-    party: str = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['DealParty']} })
-    deal_role: DealRole = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['DealParty']} })
-    stake_percent: Optional[float] = Field(default=None, ge=0, le=100, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal', 'DealParty']} })
+    party: str = Field(default=..., description="""The organization or person taking part in a deal.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DealParty']} })
+    deal_role: DealRole = Field(default=..., description="""The part a party plays in a deal.""", json_schema_extra = { "linkml_meta": {'domain_of': ['DealParty']} })
+    stake_percent: Optional[float] = Field(default=None, description="""The share of equity acquired, in percent.""", ge=0, le=100, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal', 'DealParty']} })
     sources: Optional[list[str]] = Field(default=None, description="""The sources of this relationship; when absent, those of the record holding it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
          'slot_uri': 'prov:wasDerivedFrom'} })
     notes: Optional[str] = Field(default=None, description="""Curator's note on a judgment made (e.g. why a release counts as gated).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
@@ -813,10 +849,10 @@ class ModelFamily(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['family']})
 
-    developers: Optional[list[str]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
+    developers: Optional[list[str]] = Field(default=None, description="""The organizations that built the model or family.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
          'domain_of': ['ModelFamily', 'Model'],
          'slot_uri': 'schema:creator'} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -877,20 +913,20 @@ class Model(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['model']})
 
-    developers: Optional[list[str]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
+    developers: Optional[list[str]] = Field(default=None, description="""The organizations that built the model or family.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
          'domain_of': ['ModelFamily', 'Model'],
          'slot_uri': 'schema:creator'} })
-    family: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'IN_FAMILY'}},
+    family: Optional[str] = Field(default=None, description="""The model family the model belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'IN_FAMILY'}},
          'domain_of': ['Model'],
          'slot_uri': 'schema:isPartOf'} })
     parameters: Optional[int] = Field(default=None, description="""Total parameter count.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     active_parameters: Optional[int] = Field(default=None, description="""Parameters active per token for mixture-of-experts models.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     training_compute_flop: Optional[float] = Field(default=None, description="""Training compute in floating-point operations.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
-    modalities: Optional[list[Modality]] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
+    modalities: Optional[list[Modality]] = Field(default=None, description="""The input and output modalities of the model.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     architecture: Optional[str] = Field(default=None, description="""The architecture in a few words (dense decoder-only transformer, mixture of experts).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     base_models: Optional[list[Lineage]] = Field(default=None, description="""The models this one was derived from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     frontier: Optional[bool] = Field(default=None, description="""Curated frontier flag; the sources of the record say who judged it so.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -954,8 +990,8 @@ class Lineage(ConfiguredBaseModel):
                                     'name': 'sources',
                                     'required': False}}})
 
-    base_model: str = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Lineage']} })
-    lineage_kind: Optional[LineageKind] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Lineage']} })
+    base_model: str = Field(default=..., description="""The model another was derived from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Lineage']} })
+    lineage_kind: Optional[LineageKind] = Field(default=None, description="""How a model was derived from its base model.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Lineage']} })
     sources: Optional[list[str]] = Field(default=None, description="""The sources of this relationship; when absent, those of the record holding it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
          'slot_uri': 'prov:wasDerivedFrom'} })
     notes: Optional[str] = Field(default=None, description="""Curator's note on a judgment made (e.g. why a release counts as gated).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
@@ -972,22 +1008,22 @@ class Release(Thing):
          'id_prefixes': ['release'],
          'slot_usage': {'date': {'name': 'date', 'required': True}}})
 
-    model: str = Field(default=..., json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'OF_MODEL'}},
+    model: str = Field(default=..., description="""The model a release or benchmark result is about.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'OF_MODEL'}},
          'domain_of': ['Release', 'BenchmarkResult']} })
-    released_by: Optional[list[str]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'RELEASED_BY'}},
+    released_by: Optional[list[str]] = Field(default=None, description="""The organizations that made the release.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'RELEASED_BY'}},
          'domain_of': ['Release'],
          'slot_uri': 'schema:publisher'} })
-    date: str = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: str = Field(default=..., description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
          'slot_uri': 'schema:datePublished'} })
-    channels: Optional[list[str]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'VIA_CHANNEL'}},
+    channels: Optional[list[str]] = Field(default=None, description="""The access channels the release went out through.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'VIA_CHANNEL'}},
          'domain_of': ['Release']} })
-    artifacts: Optional[list[Artifact]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'SHIPPED'}},
+    artifacts: Optional[list[Artifact]] = Field(default=None, description="""The components the release shipped or withheld.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'SHIPPED'}},
          'domain_of': ['Release'],
          'slot_uri': 'dcat:distribution'} })
-    license: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
+    license: Optional[str] = Field(default=None, description="""The license a release or artifact is offered under.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
          'domain_of': ['Release', 'Artifact'],
          'slot_uri': 'dcterms:license'} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1060,12 +1096,12 @@ class Artifact(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['artifact']})
 
-    artifact_kind: ArtifactKind = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Artifact']} })
-    availability: Availability = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Artifact']} })
-    license: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
+    artifact_kind: ArtifactKind = Field(default=..., description="""Which component of a release the artifact is.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Artifact']} })
+    availability: Availability = Field(default=..., description="""Whether the artifact can be obtained: open, gated or closed.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Artifact']} })
+    license: Optional[str] = Field(default=None, description="""The license a release or artifact is offered under.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
          'domain_of': ['Release', 'Artifact'],
          'slot_uri': 'dcterms:license'} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1127,14 +1163,14 @@ class License(Thing):
          'id_prefixes': ['license']})
 
     spdx_id: Optional[str] = Field(default=None, description="""The SPDX identifier, when the license has one.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License'], 'slot_uri': 'spdx:licenseId'} })
-    license_kind: LicenseKind = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
-    osi_approved: Optional[bool] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
+    license_kind: LicenseKind = Field(default=..., description="""The family of terms the license belongs to.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
+    osi_approved: Optional[bool] = Field(default=None, description="""Whether the Open Source Initiative approved the license.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
     commercial_use: Optional[bool] = Field(default=None, description="""Whether commercial use is permitted at all.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
-    derivatives_allowed: Optional[bool] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
+    derivatives_allowed: Optional[bool] = Field(default=None, description="""Whether modified versions and derivative models may be made and shared.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
     user_threshold_mau: Optional[int] = Field(default=None, description="""Monthly active users above which a separate license must be requested.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
     acceptable_use_policy: Optional[bool] = Field(default=None, description="""Whether use is bound by an acceptable-use policy.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
     usage_restrictions: Optional[list[str]] = Field(default=None, description="""Restrictions stated in the license, in the project's words.""", json_schema_extra = { "linkml_meta": {'domain_of': ['License']} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1194,10 +1230,10 @@ class AccessChannel(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['channel']})
 
-    access_kind: AccessKind = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['AccessChannel']} })
-    operator: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'OPERATED_BY'}},
+    access_kind: AccessKind = Field(default=..., description="""How the channel gives access: download, API, app, research access or none.""", json_schema_extra = { "linkml_meta": {'domain_of': ['AccessChannel']} })
+    operator: Optional[str] = Field(default=None, description="""The organization running the channel.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'OPERATED_BY'}},
          'domain_of': ['AccessChannel']} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1249,12 +1285,15 @@ class AccessChannel(Thing):
 
 
 class Benchmark(Thing):
+    """
+    A named evaluation (MMLU, Humanity's Last Exam) that results refer to.
+    """
     linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'section': {'tag': 'section', 'value': 'benchmarks'}},
          'class_uri': 'aikg:Benchmark',
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['benchmark']})
 
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1314,16 +1353,16 @@ class BenchmarkResult(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['result']})
 
-    model: str = Field(default=..., json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'OF_MODEL'}},
+    model: str = Field(default=..., description="""The model a release or benchmark result is about.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'OF_MODEL'}},
          'domain_of': ['Release', 'BenchmarkResult']} })
-    benchmark: str = Field(default=..., json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ON_BENCHMARK'}},
+    benchmark: str = Field(default=..., description="""The benchmark a result was reached on.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ON_BENCHMARK'}},
          'domain_of': ['BenchmarkResult']} })
-    score: float = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['BenchmarkResult']} })
+    score: float = Field(default=..., description="""The score reached, in the given unit.""", json_schema_extra = { "linkml_meta": {'domain_of': ['BenchmarkResult']} })
     unit: Optional[str] = Field(default=None, description="""percent, elo, pass@1, …""", json_schema_extra = { "linkml_meta": {'domain_of': ['BenchmarkResult']} })
     setting: Optional[str] = Field(default=None, description="""The mode or setting of the run (e.g. a \"Contemplating\" mode, 5-shot).""", json_schema_extra = { "linkml_meta": {'domain_of': ['BenchmarkResult']} })
-    evaluator: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'EVALUATED_BY'}},
+    evaluator: Optional[str] = Field(default=None, description="""Who ran the evaluation (the developer or a named third party).""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'EVALUATED_BY'}},
          'domain_of': ['BenchmarkResult']} })
-    date: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
          'slot_uri': 'schema:datePublished'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1385,16 +1424,16 @@ class SafetyAssessment(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['assessment']})
 
-    assessed_model: str = Field(default=..., json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ASSESSES'}},
+    assessed_model: str = Field(default=..., description="""The model the safety assessment evaluates.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ASSESSES'}},
          'domain_of': ['SafetyAssessment']} })
-    publisher_org: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'PUBLISHED_BY'}},
+    publisher_org: Optional[str] = Field(default=None, description="""The organization that published the assessment.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'PUBLISHED_BY'}},
          'domain_of': ['SafetyAssessment']} })
     framework: Optional[str] = Field(default=None, description="""The framework the assessment applies (a preparedness or frontier safety framework).""", json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
     findings: Optional[list[str]] = Field(default=None, description="""Risk findings in the project's words, one per domain.""", json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
-    max_risk_level: Optional[RiskLevel] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
-    date: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    max_risk_level: Optional[RiskLevel] = Field(default=None, description="""The highest risk level the assessment states.""", json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
          'slot_uri': 'schema:datePublished'} })
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1467,13 +1506,13 @@ class Statement(Thing):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['statement']})
 
-    speaker: str = Field(default=..., json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'STATED_BY'}},
+    speaker: str = Field(default=..., description="""The person or organization taking the position.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'STATED_BY'}},
          'domain_of': ['Statement']} })
-    about: Optional[list[str]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ABOUT'}},
+    about: Optional[list[str]] = Field(default=None, description="""The entities a statement concerns.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ABOUT'}},
          'domain_of': ['Statement']} })
-    date: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
          'slot_uri': 'schema:datePublished'} })
-    stance: Optional[Stance] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Statement']} })
+    stance: Optional[Stance] = Field(default=None, description="""The position on openness the statement takes.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Statement']} })
     summary: str = Field(default=..., description="""What was stated, paraphrased in the project's words.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Statement']} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1537,7 +1576,7 @@ class Source(Thing):
          'id_prefixes': ['source'],
          'slot_usage': {'title': {'name': 'title', 'required': False}}})
 
-    url: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
                        'ModelFamily',
@@ -1552,10 +1591,10 @@ class Source(Thing):
          'slot_uri': 'schema:url'} })
     title: Optional[str] = Field(default=None, description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'schema:name'} })
     publisher: Optional[str] = Field(default=None, description="""Who published the source (an outlet or an organization's name).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:publisher'} })
-    author: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:author'} })
-    published: Optional[str] = Field(default=None, json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:datePublished'} })
-    source_kind: SourceKind = Field(default=..., json_schema_extra = { "linkml_meta": {'domain_of': ['Source']} })
-    cites: Optional[list[str]] = Field(default=None, json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'CITES'}},
+    author: Optional[str] = Field(default=None, description="""The author of the source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:author'} })
+    published: Optional[str] = Field(default=None, description="""When the source was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:datePublished'} })
+    source_kind: SourceKind = Field(default=..., description="""Whether the source is primary, secondary reporting or a dataset record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source']} })
+    cites: Optional[list[str]] = Field(default=None, description="""The sources this source relies on.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'CITES'}},
          'domain_of': ['Source'],
          'slot_uri': 'schema:citation'} })
     dataset_record: Optional[str] = Field(default=None, description="""For a dataset source, the record within the dataset (file and row or key).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source']} })
