@@ -25,6 +25,9 @@ app = typer.Typer(help="aikg — the open knowledge graph of the AI release land
                   no_args_is_help=True, add_completion=False)
 db_app = typer.Typer(help="Start, stop and inspect the embedded graph server.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+import_app = typer.Typer(help="Import a public dataset of the AI landscape (after the curated data).",
+                         no_args_is_help=True)
+app.add_typer(import_app, name="import")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -129,6 +132,41 @@ def ingest(paths: Optional[list[Path]] = PathsArg, as_json: bool = JsonOpt) -> N
     """Validate curated YAML and load it into the graph (idempotent; all or nothing)."""
     result = _ingest(paths or [context.default_data_dir()], as_json)
     emit(result) if as_json else _print_ingest(result)
+
+
+# -- import -------------------------------------------------------------------------
+def _summary(import_context) -> dict:
+    decisions = import_context.decisions
+    return {"resolved": sum(1 for d in decisions if d.id), "minted": sum(1 for d in decisions if not d.id),
+            "ambiguous": sum(1 for d in decisions if d.rule.startswith("ambiguous"))}
+
+
+def _import(kind: str, path: Path, as_json: bool) -> None:
+    with store_errors(as_json), context.open_store() as store:
+        before = queries.stats(store)
+        with Progress(TextColumn(f"[bold]import {kind}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=as_json or not err.is_terminal) as bar:
+            task = bar.add_task("records", total=None)
+            report, import_context = context.import_dataset(
+                store, kind, path, progress=lambda n: bar.advance(task, n),
+                on_total=lambda total: bar.update(task, total=total))
+        after = queries.stats(store)
+    result = {"ok": True, "source": kind, "path": str(path), "records": report.as_dict(),
+              "resolution": _summary(import_context), "before": before, "after": after}
+    if as_json:
+        emit(result)
+        return
+    out.print(f"{kind}: {sum(report.nodes.values())} node and {sum(report.relationships.values())} relationship "
+              f"records; names resolved to known entities: {result['resolution']['resolved']}, "
+              f"new: {result['resolution']['minted']}")
+    _print_stats(after)
+
+
+@import_app.command("epoch")
+def import_epoch(path: Path = typer.Argument(..., help="Epoch AI's All ML Systems CSV."),
+                 as_json: bool = JsonOpt) -> None:
+    """Epoch AI's All ML Systems CSV."""
+    _import("epoch", path, as_json)
 
 
 # -- stats / cypher -------------------------------------------------------------------

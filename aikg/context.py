@@ -13,7 +13,9 @@ from graph.store import GraphStore
 from graph.writer import GraphWriter
 from ingest import pipeline
 from ingest.problems import IngestError, Problem
+from ingest.importing import ImportContext
 from ingest.sources.curated import CuratedSource
+from ingest.sources.epoch import EpochSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,6 +64,20 @@ def ingest_paths(store: GraphStore, paths: list[Path],
     """Validate the curated files as one batch, then write them; nothing is written on error."""
     ensure_schema(store)
     return pipeline.run([CuratedSource(paths)], GraphWriter(store), progress, on_total)
+
+
+IMPORTERS = {"epoch": EpochSource}
+
+
+def import_dataset(store: GraphStore, kind: str, path: Path,
+                   progress: Callable[[int], None] | None = None,
+                   on_total: Callable[[int], None] | None = None) -> tuple[pipeline.IngestReport, ImportContext]:
+    """Resolve a public dataset against the graph and fill it in; all or nothing."""
+    ensure_schema(store)
+    writer = GraphWriter(store)
+    import_context = ImportContext.from_graph(writer)
+    source = IMPORTERS[kind](path, import_context)
+    return pipeline.run([source], writer, progress, on_total), import_context
 
 
 def validate_paths(store: GraphStore, paths: list[Path]) -> tuple[int, list[Problem]]:

@@ -13,25 +13,35 @@ from graph.store import GraphStore
 from ontology.records import EdgeRecord, NodeRecord
 from ontology.vocab import Vocabulary, vocabulary
 
-_UNION_SOURCES = (
-    "{v}.sources = CASE WHEN {v}.sources IS NULL THEN row.sources "
-    "ELSE {v}.sources + [s IN row.sources WHERE NOT s IN {v}.sources] END"
-)
+# Lists that grow: every source and every spelling an entity was seen under is kept.
+_UNION = ("{v}.{p} = CASE WHEN row.{p} IS NULL OR size(row.{p}) = 0 THEN {v}.{p} "
+          "WHEN {v}.{p} IS NULL THEN row.{p} ELSE {v}.{p} + [x IN row.{p} WHERE NOT x IN {v}.{p}] END")
+UNIONED = ("sources", "aliases")  # on nodes; relationships only union their sources
+
+# "replace": curated data is authoritative, its values overwrite.
+# "fill": an import only adds what is missing; values already in the graph stay.
+POLICIES = ("replace", "fill")
 
 
-def node_query(label: str) -> str:
-    return (
-        f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) "
-        f"SET n += row.props, {_UNION_SOURCES.format(v='n')}"
-    )
+def _set_clause(v: str, policy: str, keys: tuple[str, ...], unioned: tuple[str, ...]) -> str:
+    unions = ", ".join(_UNION.format(v=v, p=p) for p in unioned)
+    if policy == "replace":
+        return f"SET {v} += row.props, {unions}"
+    fills = "".join(f", {v}.{k} = coalesce({v}.{k}, row.props.{k})" for k in keys)
+    return f"ON CREATE SET {v} += row.props SET {unions}{fills}"
 
 
-def edge_query(rel_type: str, start: str, end: str, key: tuple[str, ...]) -> str:
+def node_query(label: str, policy: str = "replace", keys: tuple[str, ...] = ()) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) {_set_clause('n', policy, keys, UNIONED)}"
+
+
+def edge_query(rel_type: str, start: str, end: str, key: tuple[str, ...],
+               policy: str = "replace", keys: tuple[str, ...] = ()) -> str:
     key_map = ", ".join(f"{k}: row.key.{k}" for k in key)
     pattern = f"[r:{rel_type} {{{key_map}}}]" if key else f"[r:{rel_type}]"
     return (
         f"UNWIND $rows AS row MATCH (a:{start} {{id: row.start}}) MATCH (b:{end} {{id: row.end}}) "
-        f"MERGE (a)-{pattern}->(b) SET r += row.props, {_UNION_SOURCES.format(v='r')}"
+        f"MERGE (a)-{pattern}->(b) {_set_clause('r', policy, keys, ('sources',))}"
     )
 
 
@@ -54,23 +64,54 @@ class GraphWriter:
             found.update(r["id"] for r in rows)
         return found
 
-    def write(self, records: list, progress: Callable[[int], None] | None = None) -> None:
+    def entity_rows(self, labels) -> list[dict]:
+        """Id, name and aliases of every entity of these labels (for entity resolution)."""
+        rows = []
+        for label in labels:
+            rows += [{**r, "label": label} for r in self.store.read(
+                f"MATCH (n:{self.vocab.check_label(label)}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases")]
+        return rows
+
+    def release_rows(self) -> list[dict]:
+        return self.store.read("MATCH (r:Release)-[:OF_MODEL]->(m:Model) "
+                               "RETURN m.id AS model, r.id AS release, r.date AS date")
+
+    def write(self, records: list, progress: Callable[[int], None] | None = None,
+              policy: str = "replace") -> None:
         """Nodes first, then relationships, so every relationship finds both ends."""
+        if policy not in POLICIES:
+            raise ValueError(f"unknown write policy {policy!r}")
         nodes, edges = self._group(records)
         for label, rows in nodes.items():
-            self._write_rows(node_query(self.vocab.check_label(label)), rows, progress)
+            keys = self._prop_keys(label, rows) if policy == "fill" else ()
+            self._write_rows(node_query(self.vocab.check_label(label), policy, keys), rows, progress)
         for (rel_type, start, end, key), rows in edges.items():
+            keys = tuple(sorted({k for row in rows for k in row["props"]})) if policy == "fill" else ()
+            for k in keys:
+                self._check_property(k)
             query = edge_query(self.vocab.check_type(rel_type), self.vocab.check_label(start),
-                               self.vocab.check_label(end), key)
+                               self.vocab.check_label(end), key, policy, keys)
             self._write_rows(query, rows, progress)
+
+    def _prop_keys(self, label: str, rows: list) -> tuple[str, ...]:
+        keys = tuple(sorted({k for row in rows for k in row["props"]}))
+        for k in keys:
+            if k not in self.vocab.slots[label]:
+                raise ValueError(f"{k!r} is not a property of {label}")
+        return keys
+
+    def _check_property(self, name: str) -> None:
+        if not any(name in slots for slots in self.vocab.slots.values()) and name != "key":
+            raise ValueError(f"{name!r} is not a property in the ontology")
 
     def _group(self, records: list) -> tuple[dict, dict]:
         nodes: dict[str, list] = defaultdict(list)
         edges: dict[tuple, list] = defaultdict(list)
         for record in records:
             if isinstance(record, NodeRecord):
-                props = {k: v for k, v in record.props.items() if k not in ("id", "sources")}
-                nodes[record.label].append({"id": record.id, "props": props, "sources": record.sources})
+                props = {k: v for k, v in record.props.items() if k not in ("id", *UNIONED)}
+                nodes[record.label].append({"id": record.id, "props": props, "sources": record.sources,
+                                            "aliases": record.props.get("aliases", [])})
             elif isinstance(record, EdgeRecord):
                 group = (record.type, record.start_label, record.end_label, tuple(sorted(record.key)))
                 props = {k: v for k, v in record.props.items() if k != "sources"}

@@ -16,11 +16,13 @@ class Sink(Protocol):
 
     def existing_ids(self, label: str, ids: list[str]) -> set[str]: ...
 
-    def write(self, records: list, progress: Callable[[int], None] | None = None) -> None: ...
+    def write(self, records: list, progress: Callable[[int], None] | None = None,
+              policy: str = "replace") -> None: ...
 
 
 class Source(Protocol):
     problems: list
+    policy: str  # "replace" for curated data, "fill" for imported datasets
 
     def records(self) -> Iterable: ...
 
@@ -53,7 +55,10 @@ def run(sources: list[Source], sink: Sink, progress: Callable[[int], None] | Non
     records = collect(sources, sink)
     if on_total:
         on_total(len(records))
-    sink.write(records, progress)
+    policies = {getattr(source, "policy", "replace") for source in sources}
+    if len(policies) != 1:
+        raise ValueError("sources written together must share one write policy")
+    sink.write(records, progress, policies.pop())
     return summarize(records)
 
 

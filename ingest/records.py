@@ -74,3 +74,28 @@ def _association_edge(label, node_id, spec, item, sources, origin, vocab) -> Edg
         assoc.edge, label, node_id, item[assoc.target_slot], origin, spec.name,
         frozenset(vocab.labels_for_range(target_spec.range)), key=key, props=props,
     )
+
+
+def _union(first: list | None, second: list | None) -> list:
+    return list(dict.fromkeys([*(first or []), *(second or [])]))
+
+
+def merge_records(records: list) -> list:
+    """One record per node id and per relationship: the first values win, sources
+    and aliases are unioned (an import sees the same organization on many rows)."""
+    merged: dict[tuple, object] = {}
+    for record in records:
+        if isinstance(record, NodeRecord):
+            key = ("node", record.label, record.id)
+        else:
+            key = ("edge", record.type, record.start_id, record.end_id, tuple(sorted(record.key.items())))
+        if key not in merged:
+            merged[key] = record
+            continue
+        kept = merged[key]
+        props = {**record.props, **kept.props}
+        for name in ("sources", "aliases"):
+            if record.props.get(name) or kept.props.get(name):
+                props[name] = _union(kept.props.get(name), record.props.get(name))
+        kept.props = props
+    return list(merged.values())

@@ -60,8 +60,7 @@ class Vocabulary:
 
     @property
     def relationship_types(self) -> set[str]:
-        types = {s.edge for spec in self.slots.values() for s in spec.values() if s.edge}
-        return types | {"MENTIONS"}
+        return {s.edge for spec in self.slots.values() for s in spec.values() if s.edge}
 
     def label_of(self, node_id: str) -> str | None:
         """The label an id's prefix names, or None."""

@@ -18,7 +18,7 @@ def test_every_issue_class_is_a_label_with_a_prefix_and_section():
     vocab = vocabulary()
     expected = {"Organization", "Person", "Deal", "ModelFamily", "Model", "Release", "Artifact",
                 "License", "AccessChannel", "Benchmark", "BenchmarkResult", "SafetyAssessment",
-                "Statement", "Source"}
+                "Statement", "Source", "Dataset", "Application", "Claim"}
     assert set(vocab.labels) == expected
     assert set(vocab.sections.values()) == expected
     assert len(set(vocab.labels.values())) == len(expected), "id prefixes must be distinct"

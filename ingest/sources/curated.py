@@ -1,17 +1,15 @@
 """The curated facts in data/*.yaml (format: docs/data-format.md)."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from pydantic import ValidationError
-
+from ingest.build import build
+from ingest.sources.common import display_name
 from ingest.problems import IngestError, Problem
-from ingest.records import Origin, to_graph
-from ingest.yamlload import LineDict, load_yaml
-from ontology.generated import models
+from ingest.records import Origin
+from ingest.yamlload import load_yaml
 from ontology.vocab import Vocabulary, vocabulary
 
 
@@ -28,20 +26,13 @@ def yaml_files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def display_name(path: Path) -> str:
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
-
-
 @dataclass
 class CuratedSource:
     """Yields graph records from curated YAML files; problems are collected, not raised."""
 
     paths: list[Path]
     vocab: Vocabulary | None = None
+    policy = "replace"  # curated facts are authoritative
 
     def __post_init__(self) -> None:
         self.vocab = self.vocab or vocabulary()
@@ -78,55 +69,6 @@ class CuratedSource:
         if not isinstance(raw, dict):
             self.problems.append(Problem(origin.file, origin.line, None, None, f"a {label} record must be a mapping"))
             return
-        data = prepare(label, raw, self.vocab)
-        try:
-            valid = getattr(models, label).model_validate(data)
-        except ValidationError as exc:
-            self.problems.extend(validation_problems(exc, raw, origin))
-            return
-        yield from to_graph(label, valid.model_dump(exclude_none=True), origin, self.vocab)
-
-
-def prepare(label: str, raw: dict, vocab: Vocabulary) -> dict:
-    """Defaults the format promises: a Source is its own source, inline records
-    inherit their parent's sources, and a year written as a bare number is a date."""
-    data = dict(raw)
-    if label == "Source" and "sources" not in data and isinstance(data.get("id"), str):
-        data["sources"] = [data["id"]]
-    for name, spec in vocab.slots[label].items():
-        value = data.get(name)
-        if spec.range == "PartialDate" and isinstance(value, int):
-            data[name] = str(value)
-        elif spec.mode in ("inlined", "association") and isinstance(value, list):
-            inherited = {"sources": data.get("sources")} if spec.mode == "inlined" else {}
-            data[name] = [
-                prepare(spec.range, {**inherited, **item}, vocab) if isinstance(item, dict) else item
-                for item in value
-            ]
-    return data
-
-
-def validation_problems(exc: ValidationError, raw: dict, origin: Origin) -> list[Problem]:
-    record = raw.get("id") if isinstance(raw.get("id"), str) else None
-    problems = []
-    for error in exc.errors():
-        field, line = _locate(raw, error["loc"], origin.line)
-        problems.append(Problem(origin.file, line, record, field or None, error["msg"]))
-    return problems
-
-
-def _locate(raw, loc: tuple, line: int | None) -> tuple[str, int | None]:
-    """A dotted field path and the line of the deepest part of it that exists."""
-    path, node = "", raw
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-            node = node[part] if isinstance(node, list) and part < len(node) else None
-        else:
-            path += f".{part}" if path else str(part)
-            if isinstance(node, LineDict):
-                line = node.line_of(part)
-            node = node.get(part) if isinstance(node, dict) else None
-        if isinstance(node, LineDict):
-            line = node.line
-    return path, line
+        records, problems = build(label, raw, origin, self.vocab)
+        self.problems.extend(problems)
+        yield from records

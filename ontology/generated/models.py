@@ -86,6 +86,8 @@ linkml_meta = LinkMLMeta({'default_prefix': 'aikg',
      'name': 'aikg',
      'prefixes': {'aikg': {'prefix_prefix': 'aikg',
                            'prefix_reference': 'https://w3id.org/aikg/'},
+                  'app': {'prefix_prefix': 'app',
+                          'prefix_reference': 'https://w3id.org/aikg/id/app/'},
                   'artifact': {'prefix_prefix': 'artifact',
                                'prefix_reference': 'https://w3id.org/aikg/id/artifact/'},
                   'assessment': {'prefix_prefix': 'assessment',
@@ -94,6 +96,10 @@ linkml_meta = LinkMLMeta({'default_prefix': 'aikg',
                                 'prefix_reference': 'https://w3id.org/aikg/id/benchmark/'},
                   'channel': {'prefix_prefix': 'channel',
                               'prefix_reference': 'https://w3id.org/aikg/id/channel/'},
+                  'claim': {'prefix_prefix': 'claim',
+                            'prefix_reference': 'https://w3id.org/aikg/id/claim/'},
+                  'dataset': {'prefix_prefix': 'dataset',
+                              'prefix_reference': 'https://w3id.org/aikg/id/dataset/'},
                   'dcat': {'prefix_prefix': 'dcat',
                            'prefix_reference': 'http://www.w3.org/ns/dcat#'},
                   'dcterms': {'prefix_prefix': 'dcterms',
@@ -118,6 +124,8 @@ linkml_meta = LinkMLMeta({'default_prefix': 'aikg',
                              'prefix_reference': 'https://w3id.org/aikg/id/person/'},
                   'prov': {'prefix_prefix': 'prov',
                            'prefix_reference': 'http://www.w3.org/ns/prov#'},
+                  'rdf': {'prefix_prefix': 'rdf',
+                          'prefix_reference': 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'},
                   'release': {'prefix_prefix': 'release',
                               'prefix_reference': 'https://w3id.org/aikg/id/release/'},
                   'result': {'prefix_prefix': 'result',
@@ -541,7 +549,7 @@ class Organization(Agent):
          'from_schema': 'https://w3id.org/aikg/schema',
          'id_prefixes': ['org']})
 
-    organization_kind: OrganizationKind = Field(default=..., description="""What kind of organization this is.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization']} })
+    organization_kind: Optional[OrganizationKind] = Field(default=None, description="""What kind of organization this is (left out when a source does not say).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization']} })
     parent: Optional[str] = Field(default=None, description="""The organization this one is part of.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'PART_OF'}},
          'domain_of': ['Organization'],
          'slot_uri': 'w3org:subOrganizationOf'} })
@@ -558,7 +566,9 @@ class Organization(Agent):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -646,7 +656,9 @@ class Person(Agent):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -764,7 +776,9 @@ class Deal(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -850,7 +864,7 @@ class ModelFamily(Thing):
          'id_prefixes': ['family']})
 
     developers: Optional[list[str]] = Field(default=None, description="""The organizations that built the model or family.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
-         'domain_of': ['ModelFamily', 'Model'],
+         'domain_of': ['ModelFamily', 'Model', 'Dataset', 'Application'],
          'slot_uri': 'schema:creator'} })
     url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
@@ -863,7 +877,9 @@ class ModelFamily(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -914,7 +930,7 @@ class Model(Thing):
          'id_prefixes': ['model']})
 
     developers: Optional[list[str]] = Field(default=None, description="""The organizations that built the model or family.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
-         'domain_of': ['ModelFamily', 'Model'],
+         'domain_of': ['ModelFamily', 'Model', 'Dataset', 'Application'],
          'slot_uri': 'schema:creator'} })
     family: Optional[str] = Field(default=None, description="""The model family the model belongs to.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'IN_FAMILY'}},
          'domain_of': ['Model'],
@@ -922,10 +938,13 @@ class Model(Thing):
     parameters: Optional[int] = Field(default=None, description="""Total parameter count.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     active_parameters: Optional[int] = Field(default=None, description="""Parameters active per token for mixture-of-experts models.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     training_compute_flop: Optional[float] = Field(default=None, description="""Training compute in floating-point operations.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
-    modalities: Optional[list[Modality]] = Field(default=None, description="""The input and output modalities of the model.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
+    modalities: Optional[list[Modality]] = Field(default=None, description="""The input and output modalities of the model.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model', 'Dataset']} })
     architecture: Optional[str] = Field(default=None, description="""The architecture in a few words (dense decoder-only transformer, mixture of experts).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     base_models: Optional[list[Lineage]] = Field(default=None, description="""The models this one was derived from.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
     frontier: Optional[bool] = Field(default=None, description="""Curated frontier flag; the sources of the record say who judged it so.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
+    epoch_frontier: Optional[bool] = Field(default=None, description="""Epoch AI's \"Frontier model\" flag (among the top 10 by training compute at release); its source is the Epoch AI record.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model']} })
+    trained_on: Optional[list[str]] = Field(default=None, description="""The datasets the model was trained on.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'TRAINED_ON'}},
+         'domain_of': ['Model']} })
     url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
                        'Deal',
@@ -937,7 +956,9 @@ class Model(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1013,7 +1034,12 @@ class Release(Thing):
     released_by: Optional[list[str]] = Field(default=None, description="""The organizations that made the release.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'RELEASED_BY'}},
          'domain_of': ['Release'],
          'slot_uri': 'schema:publisher'} })
-    date: str = Field(default=..., description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: str = Field(default=..., description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release',
+                       'BenchmarkResult',
+                       'SafetyAssessment',
+                       'Statement',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:datePublished'} })
     channels: Optional[list[str]] = Field(default=None, description="""The access channels the release went out through.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'VIA_CHANNEL'}},
          'domain_of': ['Release']} })
@@ -1021,7 +1047,7 @@ class Release(Thing):
          'domain_of': ['Release'],
          'slot_uri': 'dcat:distribution'} })
     license: Optional[str] = Field(default=None, description="""The license a release or artifact is offered under.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
-         'domain_of': ['Release', 'Artifact'],
+         'domain_of': ['Release', 'Artifact', 'Dataset'],
          'slot_uri': 'dcterms:license'} })
     url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
@@ -1034,7 +1060,9 @@ class Release(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1099,7 +1127,7 @@ class Artifact(Thing):
     artifact_kind: ArtifactKind = Field(default=..., description="""Which component of a release the artifact is.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Artifact']} })
     availability: Availability = Field(default=..., description="""Whether the artifact can be obtained: open, gated or closed.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Artifact']} })
     license: Optional[str] = Field(default=None, description="""The license a release or artifact is offered under.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
-         'domain_of': ['Release', 'Artifact'],
+         'domain_of': ['Release', 'Artifact', 'Dataset'],
          'slot_uri': 'dcterms:license'} })
     url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
@@ -1112,7 +1140,9 @@ class Artifact(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1181,7 +1211,9 @@ class License(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1244,7 +1276,9 @@ class AccessChannel(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1304,7 +1338,9 @@ class Benchmark(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1362,7 +1398,12 @@ class BenchmarkResult(Thing):
     setting: Optional[str] = Field(default=None, description="""The mode or setting of the run (e.g. a \"Contemplating\" mode, 5-shot).""", json_schema_extra = { "linkml_meta": {'domain_of': ['BenchmarkResult']} })
     evaluator: Optional[str] = Field(default=None, description="""Who ran the evaluation (the developer or a named third party).""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'EVALUATED_BY'}},
          'domain_of': ['BenchmarkResult']} })
-    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release',
+                       'BenchmarkResult',
+                       'SafetyAssessment',
+                       'Statement',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:datePublished'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1431,7 +1472,12 @@ class SafetyAssessment(Thing):
     framework: Optional[str] = Field(default=None, description="""The framework the assessment applies (a preparedness or frontier safety framework).""", json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
     findings: Optional[list[str]] = Field(default=None, description="""Risk findings in the project's words, one per domain.""", json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
     max_risk_level: Optional[RiskLevel] = Field(default=None, description="""The highest risk level the assessment states.""", json_schema_extra = { "linkml_meta": {'domain_of': ['SafetyAssessment']} })
-    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release',
+                       'BenchmarkResult',
+                       'SafetyAssessment',
+                       'Statement',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:datePublished'} })
     url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
                        'Person',
@@ -1444,7 +1490,9 @@ class SafetyAssessment(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
@@ -1510,7 +1558,12 @@ class Statement(Thing):
          'domain_of': ['Statement']} })
     about: Optional[list[str]] = Field(default=None, description="""The entities a statement concerns.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'ABOUT'}},
          'domain_of': ['Statement']} })
-    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release', 'BenchmarkResult', 'SafetyAssessment', 'Statement'],
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release',
+                       'BenchmarkResult',
+                       'SafetyAssessment',
+                       'Statement',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:datePublished'} })
     stance: Optional[Stance] = Field(default=None, description="""The position on openness the statement takes.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Statement']} })
     summary: str = Field(default=..., description="""What was stated, paraphrased in the project's words.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Statement']} })
@@ -1587,7 +1640,9 @@ class Source(Thing):
                        'AccessChannel',
                        'Benchmark',
                        'SafetyAssessment',
-                       'Source'],
+                       'Source',
+                       'Dataset',
+                       'Application'],
          'slot_uri': 'schema:url'} })
     title: Optional[str] = Field(default=None, description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'schema:name'} })
     publisher: Optional[str] = Field(default=None, description="""Who published the source (an outlet or an organization's name).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:publisher'} })
@@ -1598,6 +1653,8 @@ class Source(Thing):
          'domain_of': ['Source'],
          'slot_uri': 'schema:citation'} })
     dataset_record: Optional[str] = Field(default=None, description="""For a dataset source, the record within the dataset (file and row or key).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source']} })
+    mentions: Optional[list[str]] = Field(default=None, description="""The entities a source (an article) names.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'MENTIONS'}},
+         'domain_of': ['Source']} })
     id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
     name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
     aliases: Optional[list[str]] = Field(default=None, description="""Other names the entity is known by or was seen under in a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'skos:altLabel'} })
@@ -1649,6 +1706,238 @@ class Source(Thing):
         return v
 
 
+class Dataset(Thing):
+    """
+    A dataset models are trained or evaluated on (The Pile, Dolma, LAION-5B).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'section': {'tag': 'section', 'value': 'datasets'}},
+         'class_uri': 'dcat:Dataset',
+         'exact_mappings': ['schema:Dataset'],
+         'from_schema': 'https://w3id.org/aikg/schema',
+         'id_prefixes': ['dataset']})
+
+    developers: Optional[list[str]] = Field(default=None, description="""The organizations that built the model or family.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
+         'domain_of': ['ModelFamily', 'Model', 'Dataset', 'Application'],
+         'slot_uri': 'schema:creator'} })
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release',
+                       'BenchmarkResult',
+                       'SafetyAssessment',
+                       'Statement',
+                       'Dataset',
+                       'Application'],
+         'slot_uri': 'schema:datePublished'} })
+    license: Optional[str] = Field(default=None, description="""The license a release or artifact is offered under.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'UNDER_LICENSE'}},
+         'domain_of': ['Release', 'Artifact', 'Dataset'],
+         'slot_uri': 'dcterms:license'} })
+    modalities: Optional[list[Modality]] = Field(default=None, description="""The input and output modalities of the model.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Model', 'Dataset']} })
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+                       'Person',
+                       'Deal',
+                       'ModelFamily',
+                       'Model',
+                       'Release',
+                       'Artifact',
+                       'License',
+                       'AccessChannel',
+                       'Benchmark',
+                       'SafetyAssessment',
+                       'Source',
+                       'Dataset',
+                       'Application'],
+         'slot_uri': 'schema:url'} })
+    id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
+    name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
+    aliases: Optional[list[str]] = Field(default=None, description="""Other names the entity is known by or was seen under in a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'skos:altLabel'} })
+    description: Optional[str] = Field(default=None, description="""A short description in the project's own words.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:description'} })
+    notes: Optional[str] = Field(default=None, description="""Curator's note on a judgment made (e.g. why a release counts as gated).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
+         'slot_uri': 'skos:editorialNote'} })
+    sources: list[str] = Field(default=..., description="""Ids of the Source nodes behind this fact (claim-level provenance).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
+         'slot_uri': 'prov:wasDerivedFrom'} })
+    confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
+    wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+
+    @field_validator('date')
+    def pattern_date(cls, v):
+        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid date format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid date format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('id')
+    def pattern_id(cls, v):
+        pattern=re.compile(r"^[a-z]+:[a-z0-9][a-z0-9._/+-]*$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid id format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid id format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('wikidata_id')
+    def pattern_wikidata_id(cls, v):
+        pattern=re.compile(r"^Q[0-9]+$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid wikidata_id format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid wikidata_id format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+
+class Application(Thing):
+    """
+    A product or service built on models (an assistant, a coding tool).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'section': {'tag': 'section', 'value': 'applications'}},
+         'class_uri': 'aikg:Application',
+         'exact_mappings': ['schema:SoftwareApplication'],
+         'from_schema': 'https://w3id.org/aikg/schema',
+         'id_prefixes': ['app']})
+
+    developers: Optional[list[str]] = Field(default=None, description="""The organizations that built the model or family.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'DEVELOPED_BY'}},
+         'domain_of': ['ModelFamily', 'Model', 'Dataset', 'Application'],
+         'slot_uri': 'schema:creator'} })
+    date: Optional[str] = Field(default=None, description="""When the event happened or the item was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Release',
+                       'BenchmarkResult',
+                       'SafetyAssessment',
+                       'Statement',
+                       'Dataset',
+                       'Application'],
+         'slot_uri': 'schema:datePublished'} })
+    built_on: Optional[list[str]] = Field(default=None, description="""The models an application is built on.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'BUILT_ON'}},
+         'domain_of': ['Application']} })
+    url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
+                       'Person',
+                       'Deal',
+                       'ModelFamily',
+                       'Model',
+                       'Release',
+                       'Artifact',
+                       'License',
+                       'AccessChannel',
+                       'Benchmark',
+                       'SafetyAssessment',
+                       'Source',
+                       'Dataset',
+                       'Application'],
+         'slot_uri': 'schema:url'} })
+    id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
+    name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
+    aliases: Optional[list[str]] = Field(default=None, description="""Other names the entity is known by or was seen under in a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'skos:altLabel'} })
+    description: Optional[str] = Field(default=None, description="""A short description in the project's own words.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:description'} })
+    notes: Optional[str] = Field(default=None, description="""Curator's note on a judgment made (e.g. why a release counts as gated).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
+         'slot_uri': 'skos:editorialNote'} })
+    sources: list[str] = Field(default=..., description="""Ids of the Source nodes behind this fact (claim-level provenance).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
+         'slot_uri': 'prov:wasDerivedFrom'} })
+    confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
+    wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+
+    @field_validator('date')
+    def pattern_date(cls, v):
+        pattern=re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid date format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid date format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('id')
+    def pattern_id(cls, v):
+        pattern=re.compile(r"^[a-z]+:[a-z0-9][a-z0-9._/+-]*$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid id format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid id format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('wikidata_id')
+    def pattern_wikidata_id(cls, v):
+        pattern=re.compile(r"^Q[0-9]+$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid wikidata_id format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid wikidata_id format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+
+class Claim(Thing):
+    """
+    One value one source states for one field of an entity. Imported datasets state their values as claims, so that where sources disagree both values stay, each with its source (`aikg conflicts`).
+    """
+    linkml_meta: ClassVar[LinkMLMeta] = LinkMLMeta({'annotations': {'section': {'tag': 'section', 'value': 'claims'}},
+         'class_uri': 'rdf:Statement',
+         'exact_mappings': ['schema:Claim'],
+         'from_schema': 'https://w3id.org/aikg/schema',
+         'id_prefixes': ['claim']})
+
+    subject: str = Field(default=..., description="""The entity a claim is about.""", json_schema_extra = { "linkml_meta": {'annotations': {'edge': {'tag': 'edge', 'value': 'CLAIMS_ABOUT'}},
+         'domain_of': ['Claim'],
+         'slot_uri': 'rdf:subject'} })
+    field_name: str = Field(default=..., description="""The field of the subject the claim gives a value for (date, parameters, weights, license, …).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Claim'], 'slot_uri': 'rdf:predicate'} })
+    value: str = Field(default=..., description="""The claimed value, as text.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Claim'], 'slot_uri': 'rdf:object'} })
+    raw_value: Optional[str] = Field(default=None, description="""The value in the source's own wording, when it differs from the normalized value.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Claim']} })
+    id: str = Field(default=..., description="""Stable readable identifier, a class prefix then a slug (model:muse-spark).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'dcterms:identifier'} })
+    name: str = Field(default=..., description="""The usual display name.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:name'} })
+    aliases: Optional[list[str]] = Field(default=None, description="""Other names the entity is known by or was seen under in a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'skos:altLabel'} })
+    description: Optional[str] = Field(default=None, description="""A short description in the project's own words.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:description'} })
+    notes: Optional[str] = Field(default=None, description="""Curator's note on a judgment made (e.g. why a release counts as gated).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
+         'slot_uri': 'skos:editorialNote'} })
+    sources: list[str] = Field(default=..., description="""Ids of the Source nodes behind this fact (claim-level provenance).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
+         'slot_uri': 'prov:wasDerivedFrom'} })
+    confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
+    wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+
+    @field_validator('id')
+    def pattern_id(cls, v):
+        pattern=re.compile(r"^[a-z]+:[a-z0-9][a-z0-9._/+-]*$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid id format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid id format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+    @field_validator('wikidata_id')
+    def pattern_wikidata_id(cls, v):
+        pattern=re.compile(r"^Q[0-9]+$")
+        if isinstance(v, list):
+            for element in v:
+                if isinstance(element, str) and not pattern.search(element):
+                    err_msg = f"Invalid wikidata_id format: {element}"
+                    raise ValueError(err_msg)
+        elif isinstance(v, str) and not pattern.search(v):
+            err_msg = f"Invalid wikidata_id format: {v}"
+            raise ValueError(err_msg)
+        return v
+
+
 # Model rebuild
 # see https://pydantic-docs.helpmanual.io/usage/models/#rebuilding-a-model
 Thing.model_rebuild()
@@ -1670,3 +1959,6 @@ BenchmarkResult.model_rebuild()
 SafetyAssessment.model_rebuild()
 Statement.model_rebuild()
 Source.model_rebuild()
+Dataset.model_rebuild()
+Application.model_rebuild()
+Claim.model_rebuild()

@@ -1,0 +1,118 @@
+"""What the dataset importers share: resolving names to entities, minting ids
+for new ones, attaching a record to a model's release, and stating values as
+claims so that disagreeing sources stay side by side.
+
+An importer maps each foreign record onto the curated format and hands it to
+`Emitter.emit`, which validates it with the same generated models as curated
+data. Existing entities are only filled in (the writer's "fill" policy): a value
+already in the graph is never overwritten, the dataset's own value is kept as a
+Claim with the dataset record as its source.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol
+
+from ingest.build import build
+from ingest.problems import Problem
+from ingest.records import NodeRecord, Origin
+from ingest.resolve import Resolution, Resolver, mint_id
+from ontology.vocab import Vocabulary, vocabulary
+
+RESOLVABLE = ("Organization", "Model", "Dataset", "Application", "License", "ModelFamily")
+
+
+class GraphView(Protocol):
+    """What an import reads from the graph before it starts (graph.writer.GraphWriter)."""
+
+    def entity_rows(self, labels: Iterable[str]) -> list[dict]: ...
+
+    def release_rows(self) -> list[dict]: ...
+
+
+@dataclass
+class ImportContext:
+    resolver: Resolver
+    releases: dict[str, list[tuple[str, str]]]  # model id -> [(date, release id)]
+    vocab: Vocabulary = field(default_factory=vocabulary)
+    decisions: list[Resolution] = field(default_factory=list)
+
+    @classmethod
+    def from_graph(cls, view: GraphView) -> "ImportContext":
+        releases: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for row in view.release_rows():
+            releases[row["model"]].append((row["date"] or "", row["release"]))
+        return cls(Resolver.from_rows(view.entity_rows(RESOLVABLE)), releases)
+
+
+class Emitter:
+    """Collects the validated records and the problems of one import."""
+
+    def __init__(self, context: ImportContext, dataset_source: str):
+        self.context = context
+        self.dataset_source = dataset_source
+        self.records: list = []
+        self.problems: list[Problem] = []
+        self._emitted: set[str] = set()
+
+    def emit(self, label: str, data: dict, origin: Origin) -> bool:
+        records, problems = build(label, data, origin, self.context.vocab)
+        self.problems.extend(problems)
+        self.records.extend(records)
+        return not problems
+
+    def source(self, source_id: str, name: str, record: str, origin: Origin, url: str | None = None) -> str:
+        data = {"id": source_id, "name": name, "source_kind": "dataset", "dataset_record": record,
+                "cites": [self.dataset_source], "url": url}
+        self.emit("Source", {k: v for k, v in data.items() if v is not None}, origin)
+        return source_id
+
+    def entity(self, label: str, name: str, src: str, origin: Origin, **fields) -> str | None:
+        """The id of the entity this name denotes, creating it when none matches.
+
+        The record is emitted either way: for a known entity it only adds the
+        spelling as an alias, the source, and properties it does not have yet."""
+        name = (name or "").strip()
+        if not name:
+            return None
+        resolution = self.context.resolver.resolve(label, name)
+        self.context.decisions.append(resolution)
+        entity_id = resolution.id
+        if entity_id is None:
+            prefix = self.context.vocab.labels[label]
+            entity_id = mint_id(prefix, name, self.context.resolver.index.has)
+        self.context.resolver.remember(label, entity_id, name)
+        data = {"id": entity_id, "name": name, "aliases": [name], "sources": [src], **fields}
+        return entity_id if self.emit(label, data, origin) else None
+
+    def claim(self, subject: str, subject_label: str, field_name: str, value, src: str, origin: Origin,
+              raw: str | None = None) -> None:
+        """A value the dataset record states for a field of an entity."""
+        if value in (None, ""):
+            return
+        record = src.split(":", 1)[1]
+        data = {"id": f"claim:{record}/{subject.split(':', 1)[1]}/{field_name}",
+                "name": f"{field_name} of {subject}", "subject": subject, "field_name": field_name,
+                "value": str(value), "sources": [src]}
+        if raw is not None and str(raw) != str(value):
+            data["raw_value"] = str(raw)
+        self.emit("Claim", data, origin)
+
+    def release_for(self, model_id: str, date: str | None, src: str, origin: Origin, **fields) -> str | None:
+        """The model's first release when the graph knows one (only the source is added
+        to it); otherwise a new release from this record, dated by it."""
+        known = sorted(self.context.releases.get(model_id, []))
+        if known:
+            release_id = known[0][1]
+            self.records.append(NodeRecord("Release", release_id, {"sources": [src]}, origin))
+            return release_id
+        if not date:
+            return None
+        release_id = f"release:{model_id.split(':', 1)[1]}/{date}"
+        data = {"id": release_id, "name": f"{fields.pop('model_name', model_id)} release", "model": model_id,
+                "date": date, "sources": [src], **fields}
+        if not self.emit("Release", data, origin):
+            return None
+        self.context.releases[model_id].append((date, release_id))
+        return release_id

@@ -1,0 +1,47 @@
+"""Helpers the dataset importers share."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ingest.importing import Emitter
+from ingest.records import Origin
+
+# Where a dataset says a model is available without naming the site or service.
+_GENERIC_CHANNELS = (
+    ("channel:download-unspecified", "Weights download (site not given by the source)", "open_download"),
+    ("channel:api-unspecified", "API (service not given by the source)", "public_api"),
+    ("channel:hosted-unspecified", "Hosted product without API (not named by the source)", "consumer_app"),
+    ("channel:not-released", "Not released", "unreleased"),
+)
+
+
+def dataset_channels(source_id: str) -> list[dict]:
+    return [{"id": cid, "name": name, "access_kind": kind, "sources": [source_id]}
+            for cid, name, kind in _GENERIC_CHANNELS]
+
+
+def display_name(path: Path) -> str:
+    """A path as the user would recognise it in a message."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(Path(path).resolve()) if relative.startswith("..") else relative
+
+
+def number(text) -> float | None:
+    try:
+        value = float(str(text).replace(",", "").strip())
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
+def weights_claim(out: Emitter, release: str, availability: str | None, raw: str | None,
+                  src: str, origin: Origin) -> None:
+    """Whether the weights could be obtained, the one openness fact all sources state."""
+    if availability is None:
+        return
+    value = "downloadable" if availability in ("open", "gated") else "not downloadable"
+    out.claim(release, "Release", "weights", value, src, origin, raw=raw)
