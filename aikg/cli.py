@@ -16,6 +16,7 @@ from rich.table import Table
 
 from aikg import context
 from graph import quality, queries
+from graph.conflicts import conflicts as find_conflicts
 from graph.readonly import RefusedQuery, check_read_only
 from graph.server import ServerError
 from graph.store import StoreError
@@ -167,6 +168,57 @@ def import_epoch(path: Path = typer.Argument(..., help="Epoch AI's All ML System
                  as_json: bool = JsonOpt) -> None:
     """Epoch AI's All ML Systems CSV."""
     _import("epoch", path, as_json)
+
+
+@import_app.command("ecosystem-graphs")
+def import_ecosystem_graphs(path: Path = typer.Argument(..., help="A checkout of stanford-crfm/ecosystem-graphs "
+                                                                  "(or its assets/ folder)."),
+                            as_json: bool = JsonOpt) -> None:
+    """Stanford CRFM Ecosystem Graphs: models, datasets, applications and their dependencies."""
+    _import("ecosystem-graphs", path, as_json)
+
+
+@import_app.command("mot")
+def import_mot(path: Path = typer.Argument(..., help="A checkout of lfai/model_openness_tool (or its models/ folder)."),
+               as_json: bool = JsonOpt) -> None:
+    """LF AI & Data Model Openness Tool model files: MOF components and their licenses."""
+    _import("mot", path, as_json)
+
+
+@app.command()
+def conflicts(field: Optional[str] = typer.Option(None, help="Only this field (date, weights, license, "
+                                                             "parameters, training_compute_flop)."),
+              as_json: bool = JsonOpt) -> None:
+    """Where sources disagree: every value of a field, each with the sources stating it."""
+    with store_errors(as_json), context.open_store() as store:
+        found = find_conflicts(store, field)
+    if as_json:
+        emit(found)
+        return
+    for item in found:
+        out.print(f"[bold]{item['name']}[/] ({item['id']}) — {item['field']}")
+        for value in item["values"]:
+            out.print(f"    {value['value']!s:24} {', '.join(value['sources'])}")
+    out.print(f"{len(found)} disagreement(s)")
+
+
+@app.command()
+def resolve(name: str = typer.Argument(..., help="A name as a dataset or article spells it."),
+            label: str = typer.Option("Model", help="Organization, Model, Dataset, Application, License, ModelFamily."),
+            explain: bool = typer.Option(False, "--explain", help="Show the candidates, scores and deciding rule."),
+            as_json: bool = JsonOpt) -> None:
+    """Which entity a name resolves to, and why."""
+    with store_errors(as_json), context.open_store() as store:
+        resolution = context.resolver(store).resolve(label, name)
+    result = resolution.as_dict()
+    if as_json:
+        emit(result)
+        return
+    out.print(f"{name!r} ({label}) → [bold]{result['id'] or 'no match: would be a new entity'}[/]")
+    if explain:
+        out.print(f"  normalized: {result['normalized']!r}\n  rule: {result['rule']}")
+        for c in result["candidates"]:
+            out.print(f"  candidate {c['id']:40} score {c['score']:5.1f}  via {c['matched']!r}")
 
 
 # -- stats / cypher -------------------------------------------------------------------

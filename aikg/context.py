@@ -15,7 +15,9 @@ from ingest import pipeline
 from ingest.problems import IngestError, Problem
 from ingest.importing import ImportContext
 from ingest.sources.curated import CuratedSource
+from ingest.sources.ecosystem import EcosystemGraphsSource
 from ingest.sources.epoch import EpochSource
+from ingest.sources.mot import MotSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +68,15 @@ def ingest_paths(store: GraphStore, paths: list[Path],
     return pipeline.run([CuratedSource(paths)], GraphWriter(store), progress, on_total)
 
 
-IMPORTERS = {"epoch": EpochSource}
+def resolver(store: GraphStore):
+    """The entity resolver over what the graph holds now."""
+    from ingest.importing import RESOLVABLE
+    from ingest.resolve import Resolver
+
+    return Resolver.from_rows(GraphWriter(store).entity_rows(RESOLVABLE))
+
+
+IMPORTERS = {"epoch": EpochSource, "ecosystem-graphs": EcosystemGraphsSource, "mot": MotSource}
 
 
 def import_dataset(store: GraphStore, kind: str, path: Path,

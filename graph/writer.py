@@ -69,12 +69,17 @@ class GraphWriter:
         rows = []
         for label in labels:
             rows += [{**r, "label": label} for r in self.store.read(
-                f"MATCH (n:{self.vocab.check_label(label)}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases")]
+                f"MATCH (n:{self.vocab.check_label(label)}) RETURN n.id AS id, n.name AS name, "
+                "coalesce(n.aliases, []) + [x IN [n.spdx_id] WHERE x IS NOT NULL] AS aliases")]
         return rows
 
     def release_rows(self) -> list[dict]:
         return self.store.read("MATCH (r:Release)-[:OF_MODEL]->(m:Model) "
                                "RETURN m.id AS model, r.id AS release, r.date AS date")
+
+    def artifact_rows(self) -> list[dict]:
+        return self.store.read("MATCH (r:Release)-[:SHIPPED]->(a:Artifact) "
+                               "RETURN r.id AS release, a.artifact_kind AS kind, a.id AS artifact")
 
     def write(self, records: list, progress: Callable[[int], None] | None = None,
               policy: str = "replace") -> None:

@@ -16,7 +16,7 @@ from typing import Iterable, Protocol
 
 from ingest.build import build
 from ingest.problems import Problem
-from ingest.records import NodeRecord, Origin
+from ingest.records import EdgeRecord, NodeRecord, Origin
 from ingest.resolve import Resolution, Resolver, mint_id
 from ontology.vocab import Vocabulary, vocabulary
 
@@ -30,11 +30,14 @@ class GraphView(Protocol):
 
     def release_rows(self) -> list[dict]: ...
 
+    def artifact_rows(self) -> list[dict]: ...
+
 
 @dataclass
 class ImportContext:
     resolver: Resolver
     releases: dict[str, list[tuple[str, str]]]  # model id -> [(date, release id)]
+    artifacts: dict[str, dict[str, str]] = field(default_factory=dict)  # release id -> kind -> artifact id
     vocab: Vocabulary = field(default_factory=vocabulary)
     decisions: list[Resolution] = field(default_factory=list)
 
@@ -43,7 +46,10 @@ class ImportContext:
         releases: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for row in view.release_rows():
             releases[row["model"]].append((row["date"] or "", row["release"]))
-        return cls(Resolver.from_rows(view.entity_rows(RESOLVABLE)), releases)
+        artifacts: dict[str, dict[str, str]] = defaultdict(dict)
+        for row in view.artifact_rows():
+            artifacts[row["release"]].setdefault(row["kind"], row["artifact"])
+        return cls(Resolver.from_rows(view.entity_rows(RESOLVABLE)), releases, artifacts)
 
 
 class Emitter:
@@ -99,12 +105,14 @@ class Emitter:
             data["raw_value"] = str(raw)
         self.emit("Claim", data, origin)
 
-    def release_for(self, model_id: str, date: str | None, src: str, origin: Origin, **fields) -> str | None:
-        """The model's first release when the graph knows one (only the source is added
-        to it); otherwise a new release from this record, dated by it."""
+    def release_for(self, model_id: str, date: str | None, src: str, origin: Origin,
+                    latest: bool = False, **fields) -> str | None:
+        """The model's first release (or latest, for a record describing the model as it
+        stands now) when the graph knows one: only the source is added to it. Otherwise
+        a new release from this record, dated by it."""
         known = sorted(self.context.releases.get(model_id, []))
         if known:
-            release_id = known[0][1]
+            release_id = known[-1 if latest else 0][1]
             self.records.append(NodeRecord("Release", release_id, {"sources": [src]}, origin))
             return release_id
         if not date:
@@ -116,3 +124,18 @@ class Emitter:
             return None
         self.context.releases[model_id].append((date, release_id))
         return release_id
+
+    def ship(self, release_id: str, artifacts: list[dict], src: str, origin: Origin) -> None:
+        """Artifacts a record says a release shipped. A kind the release already has is
+        the same artifact: it gains the source, and a differing license becomes a claim."""
+        known = self.context.artifacts.setdefault(release_id, {})
+        for artifact in artifacts:
+            existing = known.get(artifact["artifact_kind"])
+            if existing and existing != artifact["id"]:
+                self.records.append(NodeRecord("Artifact", existing, {"sources": [src]}, origin))
+                self.claim(existing, "Artifact", "license", artifact.get("license"), src, origin)
+                continue
+            if self.emit("Artifact", {**artifact, "sources": [src]}, origin):
+                known[artifact["artifact_kind"]] = artifact["id"]
+                self.records.append(EdgeRecord("SHIPPED", "Release", release_id, artifact["id"], origin,
+                                               "artifacts", frozenset({"Artifact"}), props={"sources": [src]}))

@@ -60,6 +60,15 @@ def normalize(name: str, label: str = "Model") -> str:
     return " ".join(tokens)
 
 
+def compact(key: str) -> str:
+    """The key without spaces: "eleuther ai" == "eleutherai", "alphafold 2" == "alphafold2"."""
+    return key.replace(" ", "")
+
+
+def digit_groups(key: str) -> list[str]:
+    return re.findall(r"\d+", key)
+
+
 def numbers(key: str) -> set[str]:
     """The tokens that carry a digit: sizes, versions, generations ("7b", "3.1", "4o")."""
     return {token for token in key.split() if _DIGIT.search(token)}
@@ -97,6 +106,7 @@ class EntityIndex:
         self.names: dict[str, str] = {}  # id -> display name
         self.labels: dict[str, str] = {}  # id -> label
         self.keys: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # label -> key -> ids
+        self.compact: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.spellings: dict[str, dict[str, str]] = defaultdict(dict)  # id -> key -> original spelling
 
     def add(self, label: str, entity_id: str, name: str, aliases: Iterable[str] = ()) -> None:
@@ -107,6 +117,7 @@ class EntityIndex:
                 key = normalize(spelling, label)
                 if key:
                     self.keys[label][key].add(entity_id)
+                    self.compact[label][compact(key)].add(entity_id)
                     self.spellings[entity_id].setdefault(key, spelling)
 
     def has(self, entity_id: str) -> bool:
@@ -137,7 +148,22 @@ class Resolver:
         if len(exact) > 1:
             found = [Candidate(i, self.index.names[i], 100.0, self.index.spellings[i][key]) for i in sorted(exact)]
             return Resolution(name, label, key, None, "ambiguous: several entities share this name", found)
+        spaced = self._same_but_spacing(label, name, key)
+        if spaced:
+            return spaced
         return self._fuzzy(label, name, key)
+
+    def _same_but_spacing(self, label: str, name: str, key: str) -> Resolution | None:
+        """"Eleuther AI" is "EleutherAI": equal once spaces go, with the same digit groups."""
+        hits = [i for i in self.index.compact[label].get(compact(key), set())
+                if any(digit_groups(k) == digit_groups(key) and compact(k) == compact(key)
+                       for k in self.index.spellings[i])]
+        if len(hits) != 1:
+            return None
+        [hit] = hits
+        spelling = next(v for k, v in self.index.spellings[hit].items() if compact(k) == compact(key))
+        return Resolution(name, label, key, hit, "same name but for spacing, same numbers",
+                          [Candidate(hit, self.index.names[hit], 100.0, spelling)])
 
     def _fuzzy(self, label: str, name: str, key: str) -> Resolution:
         best: dict[str, Candidate] = {}

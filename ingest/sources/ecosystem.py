@@ -1,0 +1,183 @@
+"""Stanford CRFM Ecosystem Graphs (`assets/*.yaml`): models, datasets and
+applications with their organizations, dates, access, licenses and dependencies
+(a model trained on a dataset, an application built on a model)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ingest.importing import Emitter, ImportContext
+from ingest.problems import IngestError, Problem
+from ingest.records import Origin, merge_records
+from ingest.resolve import normalize, slug
+from ingest.sources.common import dataset_channels, display_name, weights_claim
+from ingest.yamlload import load_yaml
+
+DATASET = "source:ecosystem-graphs"
+# access -> (weights availability, channel)
+ACCESS = {"open": ("open", "channel:download-unspecified"),
+          "limited": ("closed", "channel:api-unspecified"),
+          "closed": ("closed", "channel:not-released")}
+KINDS = {"model": "Model", "dataset": "Dataset", "application": "Application"}
+NO_LICENSE = {"", "unknown", "none", "custom", "n/a", "na"}
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([KMBT])\b", re.IGNORECASE)
+_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+
+
+def _value(field):
+    """Fields are either plain or {value, explanation}."""
+    return field.get("value") if isinstance(field, dict) else field
+
+
+class EcosystemGraphsSource:
+    name = "ecosystem-graphs"
+    policy = "fill"
+
+    def __init__(self, path: Path, context: ImportContext):
+        self.path = Path(path)
+        self.out = Emitter(context, DATASET)
+        self.problems: list[Problem] = self.out.problems
+        self.types: dict[str, str] = {}  # normalized asset name -> label
+
+    def records(self) -> Iterator:
+        assets = list(self._assets())
+        self.out.emit("Source", {"id": DATASET, "name": "Stanford CRFM Ecosystem Graphs", "source_kind": "dataset",
+                                 "publisher": "Stanford CRFM",
+                                 "url": "https://github.com/stanford-crfm/ecosystem-graphs"}, Origin(str(self.path)))
+        for record in dataset_channels(DATASET):
+            self.out.emit("AccessChannel", record, Origin(str(self.path)))
+        for origin, asset in assets:  # first pass: what kind of thing each name is
+            self.types[normalize(asset["name"])] = KINDS[asset["type"]]
+        for origin, asset in assets:
+            self._asset(asset, origin)
+        yield from merge_records(self.out.records)
+
+    def _files(self) -> list[Path]:
+        folder = self.path / "assets" if (self.path / "assets").is_dir() else self.path
+        if folder.is_file():
+            return [folder]
+        files = sorted(folder.glob("*.yaml"))
+        if not files:
+            raise IngestError([Problem(display_name(self.path), None, None, None, "no assets/*.yaml files found")])
+        return files
+
+    def _assets(self) -> Iterator[tuple[Origin, dict]]:
+        for path in self._files():
+            name = display_name(path)
+            try:
+                doc = load_yaml(path, name)
+            except IngestError as exc:
+                self.problems.extend(exc.problems)
+                continue
+            if not isinstance(doc, list):
+                self.problems.append(Problem(name, 1, None, None, "an assets file must be a list of assets"))
+                continue
+            for asset in doc:
+                origin = Origin(name, getattr(asset, "line", None))
+                problem = _invalid(asset)
+                if problem:
+                    record = asset.get("name") if isinstance(asset, dict) else None
+                    self.problems.append(Problem(name, origin.line, record, problem[0], problem[1]))
+                else:
+                    yield origin, asset
+
+    def _asset(self, asset: dict, origin: Origin) -> None:
+        name = str(asset["name"]).strip()
+        label = KINDS[asset["type"]]
+        src = self.out.source(f"source:ecosys/{slug(name)}", f"Ecosystem Graphs: {name}",
+                              f"{origin.file}, name = {name}", origin, _url(asset.get("url")))
+        orgs = [o for o in (self.out.entity("Organization", n, src, origin) for n in _names(asset.get("organization")))
+                if o]
+        date = _date(_value(asset.get("created_date")))
+        license_id, license_raw = self._license(asset)
+        deps = [d for d in (self._dependency(str(n), src, origin) for n in asset.get("dependencies") or []
+                            if isinstance(n, str)) if d]
+        fields: dict = {"developers": orgs}
+        if label == "Model":
+            self._model(asset, name, orgs, date, license_id, license_raw, deps, src, origin)
+            return
+        if date:
+            fields["date"] = date
+        if label == "Dataset" and license_id:
+            fields["license"] = license_id
+        if label == "Application":
+            fields["built_on"] = [i for lab, i in deps if lab == "Model"]
+        self.out.entity(label, name, src, origin, **fields)
+
+    def _model(self, asset, name, orgs, date, license_id, license_raw, deps, src, origin) -> None:
+        fields: dict = {"developers": orgs}
+        parameters = _parameters(asset.get("size"))
+        if parameters:
+            fields["parameters"] = parameters
+        fields["trained_on"] = [i for lab, i in deps if lab == "Dataset"]
+        fields["base_models"] = [{"base_model": i, "notes": "an Ecosystem Graphs dependency"}
+                                 for lab, i in deps if lab == "Model"]
+        model = self.out.entity("Model", name, src, origin, **fields)
+        if not model:
+            return
+        self.out.claim(model, "Model", "parameters", parameters, src, origin)
+        access = str(_value(asset.get("access")) or "").strip().lower()
+        availability, channel = ACCESS.get(access, (None, None))
+        release_slug = f"{model.split(':', 1)[1]}/{date}"
+        artifacts = ([{"id": f"artifact:{release_slug}/final_weights", "name": f"{name} weights",
+                       "artifact_kind": "final_weights", "availability": availability,
+                       **({"license": license_id} if license_id else {})}] if availability else [])
+        release = self.out.release_for(model, date, src, origin, model_name=name, released_by=orgs,
+                                       channels=[channel] if channel else [], artifacts=artifacts,
+                                       **({"license": license_id} if license_id else {}))
+        if release:
+            self.out.claim(release, "Release", "date", date, src, origin)
+            weights_claim(self.out, release, availability, access, src, origin)
+            self.out.claim(release, "Release", "license", license_id, src, origin, raw=license_raw)
+
+    def _license(self, asset: dict) -> tuple[str | None, str | None]:
+        raw = _value(asset.get("license"))
+        text = str(raw or "").strip()
+        if text.lower() in NO_LICENSE or len(text) > 60:
+            return None, None
+        resolution = self.out.context.resolver.resolve("License", text)
+        self.out.context.decisions.append(resolution)
+        return resolution.id, text
+
+    def _dependency(self, name: str, src: str, origin: Origin) -> tuple[str, str] | None:
+        """A dependency becomes an edge only when we know what kind of thing it is."""
+        label = self.types.get(normalize(name))
+        if label is None:
+            resolution = self.out.context.resolver.resolve("Model", name)
+            if not resolution.id:
+                return None
+            label = "Model"
+        entity = self.out.entity(label, name, src, origin)
+        return (label, entity) if entity else None
+
+
+def _invalid(asset) -> tuple[str | None, str] | None:
+    if not isinstance(asset, dict):
+        return None, "an asset must be a mapping"
+    if not isinstance(asset.get("name"), str) or not asset["name"].strip():
+        return "name", "missing or not text"
+    if asset.get("type") not in KINDS:
+        return "type", f"expected one of {', '.join(KINDS)}, got {asset.get('type')!r}"
+    return None
+
+
+def _names(field) -> list[str]:
+    text = str(_value(field) or "")
+    return [part.strip() for part in re.split(r",(?![^(]*\))", text) if part.strip() and part.strip() != "unknown"]
+
+
+def _date(value) -> str | None:
+    text = str(value or "").strip()
+    match = re.fullmatch(r"(\d{4})(-\d{2})?(-\d{2})?", text)
+    return text if match else None
+
+
+def _url(value) -> str | None:
+    text = str(_value(value) or "").strip()
+    return text if text.startswith(("http://", "https://")) and " " not in text else None
+
+
+def _parameters(size) -> int | None:
+    match = _SIZE.search(str(_value(size) or ""))
+    return int(float(match.group(1)) * _SCALE[match.group(2).lower()]) if match else None

@@ -1,0 +1,155 @@
+"""LF AI & Data Model Openness Tool model files (`models/*.yml`): one release
+each, with its Model Openness Framework components and the license of each."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from ingest.importing import Emitter, ImportContext
+from ingest.problems import IngestError, Problem
+from ingest.records import Origin, merge_records
+from ingest.resolve import slug
+from ingest.sources.common import dataset_channels, display_name, weights_claim
+from ingest.yamlload import load_yaml
+
+DATASET = "source:model-openness-tool"
+# MOT lists withheld components too, marked with one of these instead of a license.
+WITHHELD = {"", "unlicensed", "proprietary", "pending evaluation", "none", "undisclosed"}
+# MOF component -> (artifact kind, which release-level license it inherits)
+COMPONENTS = {
+    "Model architecture": ("model_architecture", "code"),
+    "Data preprocessing code": ("data_preprocessing_code", "code"),
+    "Training code": ("training_code", "code"),
+    "Inference code": ("inference_code", "code"),
+    "Evaluation code": ("evaluation_code", "code"),
+    "Supporting libraries and tools": ("supporting_tools", "code"),
+    "Model parameters (Final)": ("final_weights", "distribution"),
+    "Model parameters (Intermediate)": ("intermediate_weights", "distribution"),
+    "Datasets": ("training_data", "data"),
+    "Evaluation data": ("evaluation_data", "data"),
+    "Model metadata": ("model_metadata", "distribution"),
+    "Sample model outputs": ("sample_outputs", "distribution"),
+    "Model card": ("model_card", "document"),
+    "Data card": ("data_card", "document"),
+    "Technical report": ("technical_report", "document"),
+    "Research paper": ("research_paper", "document"),
+    "Evaluation results": ("evaluation_results", "document"),
+}
+
+
+def model_files(path: Path) -> list[Path]:
+    folder = path / "models" if (path / "models").is_dir() else path
+    if folder.is_file():
+        return [folder]
+    files = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")])
+    if not files:
+        raise IngestError([Problem(display_name(path), None, None, None, "no MOT model files (*.yml) found")])
+    return files
+
+
+def release_of(doc, name: str) -> tuple[dict | None, Problem | None]:
+    """The `release` mapping of a MOT file, or the problem that stops reading it."""
+    release = doc.get("release") if isinstance(doc, dict) else None
+    if not isinstance(release, dict):
+        return None, Problem(name, 1, None, "release", "a MOT model file needs a `release` mapping")
+    if not isinstance(release.get("name"), str) or not release["name"].strip():
+        return None, Problem(name, release.line, None, "release.name", "missing or not text")
+    components = release.get("components")
+    if components is not None and not isinstance(components, list):
+        return None, Problem(name, release.line_of("components"), release["name"], "release.components",
+                             "must be a list")
+    for item in components or []:
+        if not isinstance(item, dict) or item.get("name") not in COMPONENTS:
+            shown = item.get("name") if isinstance(item, dict) else item
+            return None, Problem(name, getattr(item, "line", release.line), release["name"],
+                                 "release.components.name", f"unknown MOF component {shown!r}")
+    return release, None
+
+
+class MotSource:
+    name = "mot"
+    policy = "fill"
+
+    def __init__(self, path: Path, context: ImportContext):
+        self.path = Path(path)
+        self.out = Emitter(context, DATASET)
+        self.problems: list[Problem] = self.out.problems
+
+    def records(self) -> Iterator:
+        self.out.emit("Source", {"id": DATASET, "name": "LF AI & Data Model Openness Tool", "source_kind": "dataset",
+                                 "publisher": "LF AI & Data",
+                                 "url": "https://github.com/lfai/model_openness_tool"}, Origin(str(self.path)))
+        for record in dataset_channels(DATASET):
+            self.out.emit("AccessChannel", record, Origin(str(self.path)))
+        for path in model_files(self.path):
+            name = display_name(path)
+            try:
+                doc = load_yaml(path, name)
+            except IngestError as exc:
+                self.problems.extend(exc.problems)
+                continue
+            release, problem = release_of(doc, name)
+            if problem:
+                self.problems.append(problem)
+                continue
+            self._release(release, path, Origin(name, release.line))
+        yield from merge_records(self.out.records)
+
+    def _release(self, release: dict, path: Path, origin: Origin) -> None:
+        name = release["name"].strip()
+        src = self.out.source(f"source:mot/{slug(path.stem)}", f"Model Openness Tool: {name}",
+                              f"models/{path.name}", origin, release.get("huggingface") or release.get("repository"))
+        org = self.out.entity("Organization", str(release.get("producer") or ""), src, origin)
+        orgs = [org] if org else []
+        fields: dict = {"developers": orgs}
+        base = str(release.get("origin") or "").strip()
+        if base and base.lower() != name.lower():
+            base_id = self.out.entity("Model", base, src, origin)
+            if base_id:
+                fields["base_models"] = [{"base_model": base_id}]
+        model = self.out.entity("Model", name, src, origin, **fields)
+        if not model:
+            return
+        licenses = {kind: self._license((release.get("license") or {}).get(kind))
+                    for kind in ("distribution", "code", "data", "document")}
+        artifacts = self._artifacts(release, model, licenses)
+        date = str(release.get("date") or "").strip()[:10] or None
+        has_weights = any(a["artifact_kind"] == "final_weights" and a["availability"] == "open" for a in artifacts)
+        # MOT's date is often when the record was entered, not the release date.
+        release_id = self.out.release_for(
+            model, date, src, origin, latest=True, model_name=name, released_by=orgs,
+            channels=["channel:download-unspecified"] if has_weights else [],
+            confidence="low", notes="Created from a Model Openness Tool record; its date may be the record's, "
+                                    "not the release's.",
+            **({"license": licenses["distribution"][0]} if licenses["distribution"][0] else {}))
+        if release_id:
+            self.out.ship(release_id, artifacts, src, origin)
+            weights_claim(self.out, release_id, "open" if has_weights else "closed",
+                          "final parameters listed with a license" if has_weights
+                          else "final parameters not listed with a license", src, origin)
+            self.out.claim(release_id, "Release", "license", licenses["distribution"][0], src, origin,
+                           raw=licenses["distribution"][1])
+
+    def _license(self, entry) -> tuple[str | None, str | None]:
+        text = str((entry or {}).get("name") if isinstance(entry, dict) else entry or "").strip()
+        if text.lower() in WITHHELD:
+            return None, text or None
+        resolution = self.out.context.resolver.resolve("License", text)
+        self.out.context.decisions.append(resolution)
+        return resolution.id, text
+
+    def _artifacts(self, release: dict, model: str, licenses: dict) -> list[dict]:
+        artifacts = []
+        for item in release.get("components") or []:
+            kind, inherits = COMPONENTS[item["name"]]
+            own = self._license(item.get("license")) if item.get("license") else licenses[inherits]
+            released = (own[1] or "").lower() not in WITHHELD
+            artifact = {"id": f"artifact:{model.split(':', 1)[1]}/mot/{kind}",
+                        "name": f"{release['name']} {item['name'].lower()}",
+                        "artifact_kind": kind, "availability": "open" if released else "closed"}
+            if own[0]:
+                artifact["license"] = own[0]
+            if str(item.get("component_path") or "").startswith(("http://", "https://")):
+                artifact["url"] = item["component_path"]
+            artifacts.append(artifact)
+        return artifacts
