@@ -142,7 +142,7 @@ def _summary(import_context) -> dict:
             "ambiguous": sum(1 for d in decisions if d.rule.startswith("ambiguous"))}
 
 
-def _import(kind: str, path: Path, as_json: bool) -> None:
+def _import(kind: str, path: Path | list[Path], as_json: bool) -> None:
     with store_errors(as_json), context.open_store() as store:
         before = queries.stats(store)
         with Progress(TextColumn(f"[bold]import {kind}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -152,7 +152,8 @@ def _import(kind: str, path: Path, as_json: bool) -> None:
                 store, kind, path, progress=lambda n: bar.advance(task, n),
                 on_total=lambda total: bar.update(task, total=total))
         after = queries.stats(store)
-    result = {"ok": True, "source": kind, "path": str(path), "records": report.as_dict(),
+    shown = [str(p) for p in path] if isinstance(path, list) else str(path)
+    result = {"ok": True, "source": kind, "path": shown, "records": report.as_dict(),
               "resolution": _summary(import_context), "before": before, "after": after}
     if as_json:
         emit(result)
@@ -219,6 +220,13 @@ def resolve(name: str = typer.Argument(..., help="A name as a dataset or article
         out.print(f"  normalized: {result['normalized']!r}\n  rule: {result['rule']}")
         for c in result["candidates"]:
             out.print(f"  candidate {c['id']:40} score {c['score']:5.1f}  via {c['matched']!r}")
+
+
+@import_app.command("articles")
+def import_articles(paths: list[Path] = typer.Argument(..., help="Plain-text or HTML article files, or folders."),
+                    as_json: bool = JsonOpt) -> None:
+    """News articles: a Source each, linked by MENTIONS to the entities they name."""
+    _import("articles", paths, as_json)
 
 
 # -- stats / cypher -------------------------------------------------------------------

@@ -14,6 +14,7 @@ from graph.writer import GraphWriter
 from ingest import pipeline
 from ingest.problems import IngestError, Problem
 from ingest.importing import ImportContext
+from ingest.sources.articles import ArticlesSource
 from ingest.sources.curated import CuratedSource
 from ingest.sources.ecosystem import EcosystemGraphsSource
 from ingest.sources.epoch import EpochSource
@@ -76,10 +77,11 @@ def resolver(store: GraphStore):
     return Resolver.from_rows(GraphWriter(store).entity_rows(RESOLVABLE))
 
 
-IMPORTERS = {"epoch": EpochSource, "ecosystem-graphs": EcosystemGraphsSource, "mot": MotSource}
+IMPORTERS = {"epoch": EpochSource, "ecosystem-graphs": EcosystemGraphsSource, "mot": MotSource,
+             "articles": ArticlesSource}
 
 
-def import_dataset(store: GraphStore, kind: str, path: Path,
+def import_dataset(store: GraphStore, kind: str, path: Path | list[Path],
                    progress: Callable[[int], None] | None = None,
                    on_total: Callable[[int], None] | None = None) -> tuple[pipeline.IngestReport, ImportContext]:
     """Resolve a public dataset against the graph and fill it in; all or nothing."""

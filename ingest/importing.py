@@ -20,7 +20,7 @@ from ingest.records import EdgeRecord, NodeRecord, Origin
 from ingest.resolve import Resolution, Resolver, mint_id
 from ontology.vocab import Vocabulary, vocabulary
 
-RESOLVABLE = ("Organization", "Model", "Dataset", "Application", "License", "ModelFamily")
+RESOLVABLE = ("Organization", "Person", "Model", "Dataset", "Application", "License", "ModelFamily", "Source")
 
 
 class GraphView(Protocol):
@@ -91,6 +91,22 @@ class Emitter:
         self.context.resolver.remember(label, entity_id, name)
         data = {"id": entity_id, "name": name, "aliases": [name], "sources": [src], **fields}
         return entity_id if self.emit(label, data, origin) else None
+
+    def reference(self, label: str, name: str, src: str, origin: Origin, **new_fields) -> str | None:
+        """An entity another record points to (a developer, a base model, a dependency).
+
+        A known entity is only referenced: the record is not a source of the entity
+        itself, just of the relationship. It becomes one only when it teaches a new
+        spelling (kept as an alias) or is the first evidence that the entity exists
+        (then `new_fields` describe it)."""
+        name = (name or "").strip()
+        if not name:
+            return None
+        resolution = self.context.resolver.resolve(label, name)
+        if resolution.id and name in self.context.resolver.index.spellings[resolution.id].values():
+            self.context.decisions.append(resolution)
+            return resolution.id
+        return self.entity(label, name, src, origin, **({} if resolution.id else new_fields))
 
     def claim(self, subject: str, subject_label: str, field_name: str, value, src: str, origin: Origin,
               raw: str | None = None) -> None:

@@ -53,7 +53,9 @@ def normalize(name: str, label: str = "Model") -> str:
         while len(tokens) > 1 and tokens[-1] in LEGAL_SUFFIXES:
             tokens.pop()
     else:
-        if len(tokens) > 1 and tokens[0] in VENDOR_PREFIXES:
+        # "Meta-Llama-3.1-405B" is "Llama 3.1 405B"; "DeepSeek LLM" keeps its vendor, as
+        # what would remain carries no number to identify it.
+        if len(tokens) > 1 and tokens[0] in VENDOR_PREFIXES and any(_DIGIT.search(t) for t in tokens[1:]):
             tokens = tokens[1:]
         if len(tokens) > 1 and tokens[-1] == "hf":
             tokens = tokens[:-1]

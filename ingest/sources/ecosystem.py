@@ -87,8 +87,8 @@ class EcosystemGraphsSource:
         label = KINDS[asset["type"]]
         src = self.out.source(f"source:ecosys/{slug(name)}", f"Ecosystem Graphs: {name}",
                               f"{origin.file}, name = {name}", origin, _url(asset.get("url")))
-        orgs = [o for o in (self.out.entity("Organization", n, src, origin) for n in _names(asset.get("organization")))
-                if o]
+        orgs = [o for o in (self.out.reference("Organization", n, src, origin)
+                            for n in _names(asset.get("organization"))) if o]
         date = _date(_value(asset.get("created_date")))
         license_id, license_raw = self._license(asset)
         deps = [d for d in (self._dependency(str(n), src, origin) for n in asset.get("dependencies") or []
@@ -148,7 +148,7 @@ class EcosystemGraphsSource:
             if not resolution.id:
                 return None
             label = "Model"
-        entity = self.out.entity(label, name, src, origin)
+        entity = self.out.reference(label, name, src, origin)
         return (label, entity) if entity else None
 
 

@@ -108,8 +108,8 @@ class EpochSource:
         out = []
         for i, name in enumerate(n.strip() for n in names):
             kind = ORG_KIND.get(kinds[i].strip()) if i < len(kinds) else None
-            org = self.out.entity("Organization", name, src, origin,
-                                  **({"organization_kind": kind} if kind else {}))
+            org = self.out.reference("Organization", name, src, origin,
+                                     **({"organization_kind": kind} if kind else {}))
             if org:
                 out.append(org)
         return out
@@ -129,7 +129,7 @@ class EpochSource:
             fields["modalities"] = sorted(modalities)
         base = row["Base model"].strip()
         if base:
-            base_id = self.out.entity("Model", base, src, origin)
+            base_id = self.out.reference("Model", base, src, origin)
             if base_id:
                 fields["base_models"] = [{"base_model": base_id, "lineage_kind": "fine_tune"}]
         model = self.out.entity("Model", system, src, origin, **fields)

@@ -99,12 +99,12 @@ class MotSource:
         name = release["name"].strip()
         src = self.out.source(f"source:mot/{slug(path.stem)}", f"Model Openness Tool: {name}",
                               f"models/{path.name}", origin, release.get("huggingface") or release.get("repository"))
-        org = self.out.entity("Organization", str(release.get("producer") or ""), src, origin)
+        org = self.out.reference("Organization", str(release.get("producer") or ""), src, origin)
         orgs = [org] if org else []
         fields: dict = {"developers": orgs}
         base = str(release.get("origin") or "").strip()
         if base and base.lower() != name.lower():
-            base_id = self.out.entity("Model", base, src, origin)
+            base_id = self.out.reference("Model", base, src, origin)
             if base_id:
                 fields["base_models"] = [{"base_model": base_id}]
         model = self.out.entity("Model", name, src, origin, **fields)
