@@ -19,6 +19,9 @@ CLAIMS = (
     "RETURN e.id AS id, labels(e)[0] AS label, e.name AS name, c.field_name AS field, "
     "c.value AS value, c.raw_value AS raw, c.sources AS sources"
 )
+# Fields a curated record may leave empty for an import to fill; the others (a release's
+# date, its weights artifact, its license) a curated record states itself.
+FILLABLE = {"parameters", "training_compute_flop"}
 # The graph's own value of each claimed field, with the subject's sources.
 OWN_VALUES = {
     "parameters": "MATCH (e:Model) WHERE e.id IN $ids AND e.parameters IS NOT NULL "
@@ -85,8 +88,8 @@ def conflicts(store: GraphStore, field: str | None = None) -> list[dict]:
 
 
 def _add_own_values(store: GraphStore, claims: dict) -> None:
-    """The graph's own value joins the comparison when no claim accounts for it: it
-    then comes from the entity's other (curated) sources."""
+    """The graph's own value joins the comparison with the entity's other (curated)
+    sources, unless it is an optional value an import may have filled in."""
     subjects: dict[str, list[str]] = defaultdict(list)
     for entity_id, field_name in claims:
         subjects[field_name].append(entity_id)
@@ -96,7 +99,11 @@ def _add_own_values(store: GraphStore, claims: dict) -> None:
             continue
         for row in store.read(query, {"ids": ids}):
             entry = claims[(row["id"], field_name)]
-            if row["value"] is None or any(agree(row["value"], v["value"]) for v in entry["values"]):
+            if row["value"] is None:
+                continue
+            agrees = any(agree(row["value"], v["value"]) for v in entry["values"])
+            # An optional value an import filled in is the import's claim, not the curators'.
+            if agrees and field_name in FILLABLE:
                 continue
             claimed = {s for v in entry["values"] for s in v["sources"]}
             own = [s for s in row["sources"] or []

@@ -22,7 +22,7 @@ from ingest.sources.common import display_name
 
 MENTIONABLE = ("Organization", "Person", "Model", "ModelFamily")
 MAX_WORDS = 6
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+]*")
+_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9+]|\.(?=[A-Za-z0-9]))*")  # "3.1" keeps its dot, "Co." loses it
 
 
 class _Text(html.parser.HTMLParser):

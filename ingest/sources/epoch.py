@@ -11,7 +11,7 @@ from typing import Iterator
 from ingest.importing import Emitter, ImportContext
 from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
-from ingest.resolve import slug
+from ingest.resolve import LEGAL_SUFFIXES, slug
 from ingest.sources.common import dataset_channels, display_name, number, weights_claim
 
 DATASET = "source:epoch-ai-all-ml-systems"
@@ -81,7 +81,8 @@ class EpochSource:
             except StopIteration:
                 return
             except (csv.Error, UnicodeDecodeError) as exc:
-                self.problems.append(Problem(self.file, line, system, None, f"garbled CSV after this record: {exc}"))
+                record = self._system_at(line, header) or system
+                self.problems.append(Problem(self.file, line, record, None, f"garbled or truncated CSV: {exc}"))
                 return
             row = dict(zip(header, cells))
             system = row.get("System") or None
@@ -91,6 +92,16 @@ class EpochSource:
             elif system:
                 yield line, row
             line = reader.line_num + 1
+
+    def _system_at(self, line: int, header: list[str]) -> str | None:
+        """The System cell of the row starting at this line, read leniently, to name
+        the record a parse error belongs to."""
+        try:
+            text = self.path.read_text(encoding="utf-8-sig", errors="replace").splitlines()[line - 1]
+            cells = next(csv.reader([text]))
+            return cells[header.index("System")] or None
+        except (OSError, IndexError, StopIteration, csv.Error):
+            return None
 
     def _row(self, row: dict, origin: Origin) -> None:
         system = row["System"].strip()
@@ -103,7 +114,7 @@ class EpochSource:
         self._release(row, system, model, orgs, src, origin)
 
     def _organizations(self, row: dict, src: str, origin: Origin) -> list[str]:
-        names = next(csv.reader([row["Organization"]]), [])
+        names = _rejoin_suffixes(next(csv.reader([row["Organization"]]), []))
         kinds = (row.get("Organization categorization") or "").split(",")
         out = []
         for i, name in enumerate(n.strip() for n in names):
@@ -155,6 +166,17 @@ class EpochSource:
         if release:
             self.out.claim(release, "Release", "date", date, src, origin)
             weights_claim(self.out, release, availability, access, src, origin)
+
+
+def _rejoin_suffixes(names: list[str]) -> list[str]:
+    """"Example Co, Inc." split at its comma is one organization, not two."""
+    out: list[str] = []
+    for name in names:
+        if out and name.strip().rstrip(".").lower() in LEGAL_SUFFIXES:
+            out[-1] = f"{out[-1]},{name}"
+        else:
+            out.append(name)
+    return out
 
 
 def _first_url(text: str) -> str | None:
