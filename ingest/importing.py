@@ -84,7 +84,7 @@ class Emitter:
             return None
         resolution = self.context.resolver.resolve(label, name)
         self.context.decisions.append(resolution)
-        entity_id = resolution.id
+        entity_id = resolution.id or self._spelled_exactly(resolution, name)
         if entity_id is None:
             prefix = self.context.vocab.labels[label]
             entity_id = mint_id(prefix, name, self.context.resolver.index.has)
@@ -92,21 +92,36 @@ class Emitter:
         data = {"id": entity_id, "name": name, "aliases": [name], "sources": [src], **fields}
         return entity_id if self.emit(label, data, origin) else None
 
+    def _spelled_exactly(self, resolution: Resolution, name: str) -> str | None:
+        """Among ambiguous candidates, the one already seen under this exact spelling, so
+        that importing again finds what the first import created instead of minting anew."""
+        exact = sorted(c.id for c in resolution.candidates
+                       if name in self.context.resolver.index.spellings[c.id].values())
+        return exact[0] if resolution.rule.startswith("ambiguous") and exact else None
+
     def reference(self, label: str, name: str, src: str, origin: Origin, **new_fields) -> str | None:
         """An entity another record points to (a developer, a base model, a dependency).
 
-        A known entity is only referenced: the record is not a source of the entity
-        itself, just of the relationship. It becomes one only when it teaches a new
-        spelling (kept as an alias) or is the first evidence that the entity exists
-        (then `new_fields` describe it)."""
+        A known entity is only pointed at: the record is a source of the relationship,
+        not of the entity. Only when nothing matches does the reference become the
+        first evidence that the entity exists (then `new_fields` describe it)."""
         name = (name or "").strip()
         if not name:
             return None
         resolution = self.context.resolver.resolve(label, name)
-        if resolution.id and name in self.context.resolver.index.spellings[resolution.id].values():
+        if resolution.id:
             self.context.decisions.append(resolution)
             return resolution.id
-        return self.entity(label, name, src, origin, **({} if resolution.id else new_fields))
+        return self.entity(label, name, src, origin, **new_fields)
+
+    def organization(self, name: str, src: str, origin: Origin, **new_fields) -> str | None:
+        """An organization a record names. The dataset as a whole (not each record) is a
+        source of a known organization: it knows it, under this spelling."""
+        org = self.reference("Organization", name, src, origin, **new_fields)
+        if org:
+            self.records.append(NodeRecord("Organization", org, {
+                "sources": [self.dataset_source], "aliases": [name.strip()]}, origin))
+        return org
 
     def claim(self, subject: str, subject_label: str, field_name: str, value, src: str, origin: Origin,
               raw: str | None = None) -> None:

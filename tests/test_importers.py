@@ -48,7 +48,8 @@ def test_epoch_merges_into_known_entities_and_mints_the_rest(curated):
     assert curated.read("MATCH (:Model {id: 'model:example-2'})-[r:BASED_ON]->(b) RETURN b.id AS id, "
                         "r.sources AS s") == [{"id": "model:example-1", "s": ["source:epoch/example-2"]}]
     new_org = node(curated, "org:new-university")
-    assert new_org["organization_kind"] == "university" and new_org["sources"] == ["source:epoch/other-model"]
+    assert new_org["organization_kind"] == "university"
+    assert new_org["sources"] == ["source:epoch/other-model", "source:epoch-ai-all-ml-systems"]
     # the curated release keeps its date; Epoch's date is a claim beside it
     assert node(curated, "release:example-1/2024-05-01")["date"] == "2024-05-01"
     link = node(curated, "source:epoch/example-1")

@@ -86,9 +86,8 @@ class EcosystemGraphsSource:
         name = str(asset["name"]).strip()
         label = KINDS[asset["type"]]
         src = self.out.source(f"source:ecosys/{slug(name)}", f"Ecosystem Graphs: {name}",
-                              f"{origin.file}, name = {name}", origin, _url(asset.get("url")))
-        orgs = [o for o in (self.out.reference("Organization", n, src, origin)
-                            for n in _names(asset.get("organization"))) if o]
+                              f"assets/{Path(origin.file).name}, name = {name}", origin, _url(asset.get("url")))
+        orgs = [o for o in (self.out.organization(n, src, origin) for n in _names(asset.get("organization"))) if o]
         date = _date(_value(asset.get("created_date")))
         license_id, license_raw = self._license(asset)
         deps = [d for d in (self._dependency(str(n), src, origin) for n in asset.get("dependencies") or []
@@ -141,13 +140,12 @@ class EcosystemGraphsSource:
         return resolution.id, text
 
     def _dependency(self, name: str, src: str, origin: Origin) -> tuple[str, str] | None:
-        """A dependency becomes an edge only when we know what kind of thing it is."""
+        """A dependency becomes an edge only when it is an asset of Ecosystem Graphs too:
+        then we know what kind of thing it is, and the edge does not depend on what
+        other imports happened to add before this one."""
         label = self.types.get(normalize(name))
         if label is None:
-            resolution = self.out.context.resolver.resolve("Model", name)
-            if not resolution.id:
-                return None
-            label = "Model"
+            return None
         entity = self.out.reference(label, name, src, origin)
         return (label, entity) if entity else None
 

@@ -119,8 +119,7 @@ class EpochSource:
         out = []
         for i, name in enumerate(n.strip() for n in names):
             kind = ORG_KIND.get(kinds[i].strip()) if i < len(kinds) else None
-            org = self.out.reference("Organization", name, src, origin,
-                                     **({"organization_kind": kind} if kind else {}))
+            org = self.out.organization(name, src, origin, **({"organization_kind": kind} if kind else {}))
             if org:
                 out.append(org)
         return out

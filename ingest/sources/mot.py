@@ -99,7 +99,7 @@ class MotSource:
         name = release["name"].strip()
         src = self.out.source(f"source:mot/{slug(path.stem)}", f"Model Openness Tool: {name}",
                               f"models/{path.name}", origin, release.get("huggingface") or release.get("repository"))
-        org = self.out.reference("Organization", str(release.get("producer") or ""), src, origin)
+        org = self.out.organization(str(release.get("producer") or ""), src, origin)
         orgs = [org] if org else []
         fields: dict = {"developers": orgs}
         base = str(release.get("origin") or "").strip()
