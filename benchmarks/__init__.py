@@ -1,0 +1,1 @@
+"""Benchmarks: they measure speed and memory; the tests never assert on time."""
