@@ -16,6 +16,8 @@ from rich.table import Table
 
 from aikg import context
 from graph import quality, queries
+from graph import frontier as frontier_q
+from graph import openness as openness_q
 from graph.conflicts import conflicts as find_conflicts
 from graph.readonly import RefusedQuery, check_read_only
 from graph.server import ServerError
@@ -227,6 +229,77 @@ def import_articles(paths: list[Path] = typer.Argument(..., help="Plain-text or 
                     as_json: bool = JsonOpt) -> None:
     """News articles: a Source each, linked by MENTIONS to the entities they name."""
     _import("articles", paths, as_json)
+
+
+# -- openness / frontier ----------------------------------------------------------------
+def _model_id(store, text: str, as_json: bool) -> str:
+    if text.startswith("model:") and store.read("MATCH (m:Model {id: $id}) RETURN m.id AS id", {"id": text}):
+        return text
+    resolution = context.resolver(store).resolve("Model", text)
+    if not resolution.id:
+        fail(f"no model named {text!r} ({resolution.rule}); try `aikg resolve {text!r} --explain`", 1, as_json)
+    return resolution.id
+
+
+@app.command()
+def frontier(criterion: str = typer.Option("epoch", help="epoch | compute | curated"),
+             weights: Optional[str] = typer.Option(None, help="open (downloadable, gated included) | closed | unknown"),
+             as_json: bool = JsonOpt) -> None:
+    """Frontier models under an explicit criterion, and whether they shipped weights."""
+    if weights not in (None, "open", "closed", "unknown"):
+        fail("--weights takes open, closed or unknown", 1, as_json)
+    with store_errors(as_json), context.open_store() as store:
+        try:
+            found = frontier_q.frontier_models(store, criterion, weights)
+        except ValueError as exc:
+            fail(str(exc), 1, as_json)
+    if as_json:
+        emit(found)
+        return
+    table = Table("model", "first release", "weights", "license", "criterion")
+    for m in found:
+        table.add_row(m["name"], m["release_date"] or "", m["weights"], m["license"] or "", m["criterion"]["name"])
+    out.print(table)
+
+
+@app.command()
+def openness(target: Optional[str] = typer.Argument(None, help="A model (id or name), or `mof`."),
+             file: Optional[Path] = typer.Argument(None, help="With `mof`: a MOT model file to evaluate."),
+             compare_with: Optional[str] = typer.Option(None, "--compare", help="Another model to compare with."),
+             org: Optional[str] = typer.Option(None, help="An organization id: its openness over time."),
+             restrictive: bool = typer.Option(False, help="Releases whose license limits what 'open' suggests."),
+             as_json: bool = JsonOpt) -> None:
+    """What a release really opened: per-dimension grades with evidence, history and comparisons."""
+    if target == "mof":
+        _mof(file, as_json)
+        return
+    with store_errors(as_json), context.open_store() as store:
+        if restrictive:
+            result = openness_q.restrictive_open_releases(store)
+        elif org:
+            result = openness_q.organization_timeline(store, org)
+        elif target and compare_with:
+            result = openness_q.compare(store, _model_id(store, target, as_json), _model_id(store, compare_with, as_json))
+        elif target:
+            result = openness_q.model_openness(store, _model_id(store, target, as_json))
+        else:
+            fail("name a model, `mof FILE`, --org ORG or --restrictive", 1, as_json)
+    emit(result) if as_json else out.print_json(json.dumps(result, default=str))
+
+
+def _mof(file: Optional[Path], as_json: bool) -> None:
+    from graph import mof
+
+    if file is None:
+        fail("usage: aikg openness mof FILE.yml", 1, as_json)
+    try:
+        result = mof.evaluate_file(file)
+    except (OSError, ValueError) as exc:
+        fail(str(exc), 1, as_json)
+    if as_json:
+        emit(result)
+        return
+    out.print(f"{result['label']} — progress: " + ", ".join(f"class {k}: {v:.1f}%" for k, v in result["progress"].items()))
 
 
 # -- stats / cypher -------------------------------------------------------------------

@@ -1,0 +1,156 @@
+"""What each release really opened: a profile over the dimensions the seed
+reporting and the Model Openness Framework name, each graded `open`,
+`restricted` (gated access, or a license with use restrictions), `closed` or
+`unknown`, with the artifacts and sources that decide it."""
+from __future__ import annotations
+
+from graph.store import GraphStore
+
+# dimension -> artifact kinds that evidence it
+DIMENSIONS: dict[str, tuple[str, ...]] = {
+    "weights": ("final_weights",),
+    "checkpoints": ("intermediate_weights",),
+    "architecture": ("model_architecture",),
+    "training_code": ("training_code", "data_preprocessing_code"),
+    "inference_code": ("inference_code", "deployment_wrapper"),
+    "training_data": ("training_data",),
+    "fine_tuning_recipe": ("fine_tuning_recipe",),
+    "evaluation": ("evaluation_code", "evaluation_results", "evaluation_data"),
+    "tooling": ("supporting_tools",),
+    "paper": ("research_paper", "technical_report"),
+    "model_card": ("model_card",),
+    "data_card": ("data_card",),
+}
+RANK = {"open": 3, "restricted": 2, "closed": 1, "unknown": 0}
+RESTRICTIVE_KINDS = {"responsible_ai", "custom_model_license", "noncommercial", "proprietary"}
+OPEN_KINDS = {"permissive", "copyleft", "public_domain", "open_data"}
+
+RELEASES = (
+    "MATCH (r:Release) WHERE r.id IN $ids "
+    "OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model) "
+    "OPTIONAL MATCH (r)-[:UNDER_LICENSE]->(rl:License) "
+    "OPTIONAL MATCH (r)-[:SHIPPED]->(a:Artifact) "
+    "OPTIONAL MATCH (a)-[:UNDER_LICENSE]->(al:License) "
+    "WITH r, m, rl, a, al ORDER BY a.id "
+    "RETURN r.id AS id, r.name AS name, r.date AS date, r.sources AS sources, m.id AS model, "
+    "m.name AS model_name, properties(rl) AS license, "
+    "collect(CASE WHEN a IS NULL THEN NULL ELSE {id: a.id, kind: a.artifact_kind, availability: a.availability, "
+    "sources: a.sources, license: properties(al)} END) AS artifacts"
+)
+
+
+def license_restrictions(lic: dict | None) -> list[str]:
+    """What in a license's terms limits use, in words."""
+    if not lic:
+        return []
+    out = []
+    if lic.get("commercial_use") is False:
+        out.append("no commercial use")
+    if lic.get("user_threshold_mau"):
+        out.append(f"separate license above {lic['user_threshold_mau']:,} monthly active users")
+    if lic.get("acceptable_use_policy"):
+        out.append("bound by an acceptable-use policy")
+    if lic.get("license_kind") in RESTRICTIVE_KINDS and not out:
+        out.append(f"{lic['license_kind'].replace('_', ' ')} terms")
+    return out + list(lic.get("usage_restrictions") or [])
+
+
+def grade_license(lic: dict | None) -> str:
+    if not lic:
+        return "unknown"
+    if lic.get("license_kind") == "proprietary":
+        return "closed"
+    if lic.get("osi_approved") or (lic.get("license_kind") in OPEN_KINDS and not license_restrictions(lic)):
+        return "open"
+    return "restricted"
+
+
+def grade_artifact(artifact: dict) -> str:
+    if artifact["availability"] == "closed":
+        return "closed"
+    if artifact["availability"] == "gated":
+        return "restricted"
+    lic = artifact.get("license")
+    return "restricted" if lic and grade_license(lic) != "open" else "open"
+
+
+def profile(release: dict) -> dict:
+    """The graded dimensions of one release row (see RELEASES)."""
+    artifacts = [a for a in release["artifacts"] if a]
+    dims = {}
+    for dimension, kinds in DIMENSIONS.items():
+        evidence = [a for a in artifacts if a["kind"] in kinds]
+        grades = [grade_artifact(a) for a in evidence]
+        dims[dimension] = {
+            "grade": max(grades, key=RANK.get) if grades else "unknown",
+            "artifacts": [{"id": a["id"], "kind": a["kind"], "availability": a["availability"],
+                           "license": (a.get("license") or {}).get("id"), "grade": g}
+                          for a, g in zip(evidence, grades)],
+            "sources": sorted({s for a in evidence for s in a.get("sources") or []}),
+        }
+    lic = release.get("license")
+    dims["license"] = {"grade": grade_license(lic), "license": (lic or {}).get("id"),
+                       "osi_approved": (lic or {}).get("osi_approved"),
+                       "commercial_use": (lic or {}).get("commercial_use"),
+                       "restrictions": license_restrictions(lic), "sources": (lic or {}).get("sources", [])}
+    return {"release": release["id"], "name": release["name"], "date": release["date"],
+            "model": release["model"], "model_name": release["model_name"], "sources": release["sources"],
+            "dimensions": dims,
+            "opened": [d for d, v in dims.items() if v["grade"] == "open"],
+            "restricted": [d for d, v in dims.items() if v["grade"] == "restricted"],
+            "withheld": [d for d, v in dims.items() if v["grade"] == "closed"]}
+
+
+def release_profiles(store: GraphStore, release_ids: list[str]) -> list[dict]:
+    rows = store.read(RELEASES, {"ids": release_ids})
+    return sorted((profile(r) for r in rows), key=lambda p: (p["date"] or "", p["release"]))
+
+
+def model_releases(store: GraphStore, model_id: str) -> list[str]:
+    rows = store.read("MATCH (r:Release)-[:OF_MODEL]->(:Model {id: $id}) RETURN r.id AS id", {"id": model_id})
+    return [r["id"] for r in rows]
+
+
+def model_openness(store: GraphStore, model_id: str) -> dict:
+    """Every release of a model with its profile, oldest first: the history."""
+    profiles = release_profiles(store, model_releases(store, model_id))
+    return {"model": model_id, "releases": profiles, "current": profiles[-1] if profiles else None}
+
+
+def compare(store: GraphStore, model_id: str, other_id: str) -> dict:
+    """Dimension by dimension, the latest release of one model against another's."""
+    a, b = model_openness(store, model_id)["current"], model_openness(store, other_id)["current"]
+    dims = list(DIMENSIONS) + ["license"]
+    grade = lambda p, d: p["dimensions"][d]["grade"] if p else "unknown"  # noqa: E731
+    return {"model": model_id, "other": other_id,
+            "dimensions": {d: {model_id: grade(a, d), other_id: grade(b, d)} for d in dims},
+            "more_open": [d for d in dims if RANK[grade(a, d)] > RANK[grade(b, d)]],
+            "less_open": [d for d in dims if RANK[grade(a, d)] < RANK[grade(b, d)]]}
+
+
+def organization_timeline(store: GraphStore, org_id: str) -> list[dict]:
+    """An organization's releases (its labs' included) over time, weights and license graded."""
+    rows = store.read(
+        "MATCH (o:Organization {id: $id}) MATCH (r:Release)-[:RELEASED_BY]->(x:Organization) "
+        "WHERE x.id = o.id OR EXISTS { MATCH (x)-[:PART_OF*1..3]->(o) } RETURN DISTINCT r.id AS id", {"id": org_id})
+    return [{"date": p["date"], "release": p["release"], "model": p["model_name"],
+             "weights": p["dimensions"]["weights"]["grade"], "license": p["dimensions"]["license"]["license"],
+             "license_grade": p["dimensions"]["license"]["grade"], "opened": p["opened"], "withheld": p["withheld"]}
+            for p in release_profiles(store, [r["id"] for r in rows])]
+
+
+def restrictive_open_releases(store: GraphStore) -> list[dict]:
+    """Releases whose weights can be downloaded under terms that forbid what "open" suggests."""
+    rows = store.read(
+        "MATCH (r:Release)-[:SHIPPED]->(a:Artifact {artifact_kind: 'final_weights'}) "
+        "WHERE a.availability IN ['open', 'gated'] RETURN DISTINCT r.id AS id")
+    out = []
+    for p in release_profiles(store, [r["id"] for r in rows]):
+        lic = p["dimensions"]["license"]
+        weights_licenses = {a["license"] for a in p["dimensions"]["weights"]["artifacts"] if a["license"]}
+        if lic["grade"] == "restricted" or p["dimensions"]["weights"]["grade"] == "restricted":
+            out.append({"release": p["release"], "model": p["model_name"], "date": p["date"],
+                        "license": lic["license"] or next(iter(sorted(weights_licenses)), None),
+                        "restrictions": lic["restrictions"], "weights": p["dimensions"]["weights"]["grade"],
+                        "sources": sorted(set(p["sources"] or []) | set(lic["sources"] or []))})
+    return out
