@@ -4,7 +4,9 @@ reporting and the Model Openness Framework name, each graded `open`,
 `unknown`, with the artifacts and sources that decide it."""
 from __future__ import annotations
 
+from graph import mof
 from graph.store import GraphStore
+from ontology.vocab import vocabulary
 
 # dimension -> artifact kinds that evidence it
 DIMENSIONS: dict[str, tuple[str, ...]] = {
@@ -74,6 +76,23 @@ def grade_artifact(artifact: dict) -> str:
     return "restricted" if lic and grade_license(lic) != "open" else "open"
 
 
+def _license_name(lic: dict | None) -> str | None:
+    return (lic.get("spdx_id") or lic.get("name")) if lic else None
+
+
+def mof_class(release: dict) -> dict:
+    """The MOF class and progress of a release in the graph: its obtainable artifacts
+    as MOF components, each under its license (else the release's), as MOT would see them."""
+    names = vocabulary().mof_components
+    components = [{"name": names[a["kind"]], **({"license": _license_name(a.get("license"))}
+                                                 if a.get("license") else {})}
+                  for a in release["artifacts"] if a and a["kind"] in names and a["availability"] != "closed"]
+    main = _license_name(release.get("license"))
+    result = mof.evaluate({"name": release["name"] or release["id"], "components": components,
+                           "license": {"distribution": {"name": main}} if main else {}})
+    return {k: result[k] for k in ("class", "label", "progress")}
+
+
 def profile(release: dict) -> dict:
     """The graded dimensions of one release row (see RELEASES)."""
     artifacts = [a for a in release["artifacts"] if a]
@@ -95,7 +114,7 @@ def profile(release: dict) -> dict:
                        "restrictions": license_restrictions(lic), "sources": (lic or {}).get("sources", [])}
     return {"release": release["id"], "name": release["name"], "date": release["date"],
             "model": release["model"], "model_name": release["model_name"], "sources": release["sources"],
-            "dimensions": dims,
+            "dimensions": dims, "mof": mof_class(release),
             "opened": [d for d, v in dims.items() if v["grade"] == "open"],
             "restricted": [d for d, v in dims.items() if v["grade"] == "restricted"],
             "withheld": [d for d, v in dims.items() if v["grade"] == "closed"]}

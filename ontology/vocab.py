@@ -53,6 +53,7 @@ class Vocabulary:
     associations: dict[str, Association] = field(default_factory=dict)
     abstract: dict[str, set[str]] = field(default_factory=dict)  # abstract class -> labels
     enums: dict[str, list[str]] = field(default_factory=dict)
+    mof_components: dict[str, str] = field(default_factory=dict)  # artifact kind -> MOF component name
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -135,6 +136,8 @@ def _slot_spec(schema: dict, slot: str, usage: dict, identified: set[str], assoc
 def build(schema: dict) -> Vocabulary:
     classes = schema["classes"]
     vocab = Vocabulary(enums={k: list(v["permissible_values"]) for k, v in schema["enums"].items()})
+    vocab.mof_components = {kind: value["title"] for kind, value in
+                            schema["enums"]["ArtifactKind"]["permissible_values"].items() if value.get("title")}
     assocs = {n: _annotation(c, "association") for n, c in classes.items() if _annotation(c, "association")}
     identified = {n for n in classes if "Thing" in _ancestors(classes, n)}
     for name, cls in classes.items():

@@ -5,6 +5,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from aikg.cli import app
@@ -27,3 +28,17 @@ def copy_fixture(tmp_path: Path, name: str = "curated") -> Path:
     target = tmp_path / name
     shutil.copytree(FIXTURES / name, target)
     return target
+
+
+def load_graph(store, cli_env: dict, *commands: tuple[str, ...]) -> dict:
+    """Empty the store, then run `aikg` commands (each as a tuple of args, --json added);
+    returns their JSON results by position. For module-scoped fixtures."""
+    store.write("MATCH (n) DETACH DELETE n")
+    results = {}
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in cli_env.items():
+            patch.setenv(key, value)
+        for i, args in enumerate(commands):
+            code, results[i], output = run_cli(*args, "--json")
+            assert code == 0, output
+    return results

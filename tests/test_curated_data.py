@@ -8,7 +8,7 @@ import pytest
 
 from graph import queries
 
-from helpers import run_cli
+from helpers import load_graph, run_cli
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -16,12 +16,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 @pytest.fixture(scope="module")
 def graph(session_store, cli_env):
     """The whole curated data set, loaded once with `aikg up --no-app`."""
-    session_store.write("MATCH (n) DETACH DELETE n")
-    with pytest.MonkeyPatch.context() as patch:
-        for key, value in cli_env.items():
-            patch.setenv(key, value)
-        code, _, output = run_cli("up", str(DATA), "--no-app", "--json")
-    assert code == 0, output
+    load_graph(session_store, cli_env, ("up", str(DATA), "--no-app"))
     return session_store
 
 

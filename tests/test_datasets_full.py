@@ -7,7 +7,7 @@ from graph import queries
 from ingest.resolve import compact, normalize
 
 from conftest import SHARED
-from helpers import run_cli
+from helpers import load_graph, run_cli
 
 DATASETS = SHARED / "datasets"
 pytestmark = pytest.mark.skipif(not DATASETS.is_dir(), reason="../shared/datasets is absent (a user's clone)")
@@ -64,19 +64,15 @@ ORGANIZATIONS = {
 
 @pytest.fixture(scope="module")
 def full(session_store, cli_env):
-    session_store.write("MATCH (n) DETACH DELETE n")
-    results = {}
+    imports = [("import", kind, str(path)) for kind, path in IMPORTS]
+    out = load_graph(session_store, cli_env, ("up", "--no-app"), *imports, *imports)
     with pytest.MonkeyPatch.context() as patch:
         for key, value in cli_env.items():
             patch.setenv(key, value)
-        code, _, out = run_cli("up", "--no-app", "--json")
-        assert code == 0, out
-        for kind, path in IMPORTS:
-            code, results[kind], out = run_cli("import", kind, str(path), "--json")
-            assert code == 0, out
-        results["again"] = {kind: run_cli("import", kind, str(path), "--json")[1] for kind, path in IMPORTS}
-        results["check"] = run_cli("check", "--json")[1]
-        results["conflicts"] = run_cli("conflicts", "--json")[1]
+        results = {"check": run_cli("check", "--json")[1], "conflicts": run_cli("conflicts", "--json")[1]}
+    n = len(IMPORTS)
+    results.update({kind: out[1 + i] for i, (kind, _) in enumerate(IMPORTS)})
+    results["again"] = {kind: out[1 + n + i] for i, (kind, _) in enumerate(IMPORTS)}
     return session_store, results
 
 

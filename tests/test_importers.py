@@ -185,3 +185,11 @@ def test_values_agree_across_precision_and_rounding():
     assert agree("2023-07", "2023-07-18") and not agree("2023-07-18", "2023-07-19")
     assert agree("7000000000", "6740000000.0") and not agree("7000000000", "13000000000")
     assert not agree("downloadable", "not downloadable")
+
+
+def test_mot_component_table_matches_the_ontology():
+    from ingest.sources.mot import COMPONENTS
+    from ontology.vocab import vocabulary
+
+    assert {name: kind for name, (kind, _) in COMPONENTS.items()} == \
+        {title: kind for kind, title in vocabulary().mof_components.items()}

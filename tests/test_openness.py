@@ -8,7 +8,7 @@ import pytest
 from graph import frontier, openness
 
 from conftest import SHARED
-from helpers import run_cli
+from helpers import load_graph, run_cli
 
 EPOCH_CSV = SHARED / "datasets" / "epoch-ai" / "all_ml_systems.csv"
 
@@ -16,15 +16,8 @@ EPOCH_CSV = SHARED / "datasets" / "epoch-ai" / "all_ml_systems.csv"
 @pytest.fixture(scope="module")
 def graph(session_store, cli_env):
     """Curated data, then the Epoch AI snapshot when ../shared is there."""
-    session_store.write("MATCH (n) DETACH DELETE n")
-    with pytest.MonkeyPatch.context() as patch:
-        for key, value in cli_env.items():
-            patch.setenv(key, value)
-        code, _, out = run_cli("up", "--no-app", "--json")
-        assert code == 0, out
-        if EPOCH_CSV.exists():
-            code, _, out = run_cli("import", "epoch", str(EPOCH_CSV), "--json")
-            assert code == 0, out
+    epoch = [("import", "epoch", str(EPOCH_CSV))] if EPOCH_CSV.exists() else []
+    load_graph(session_store, cli_env, ("up", "--no-app"), *epoch)
     return session_store
 
 
@@ -127,3 +120,24 @@ def test_epoch_frontier_with_weights_contains_every_flagged_open_model(graph, cl
         assert closed not in ids
     code, closed_answer, _ = run_cli("frontier", "--criterion", "epoch", "--weights", "closed", "--json")
     assert "model:gpt-4" in {m["id"] for m in closed_answer}
+
+
+def test_mof_class_of_releases_in_the_graph(graph):
+    olmo = openness.model_openness(graph, "model:olmo-7b")["current"]["mof"]
+    assert olmo["class"] in (1, 2) and olmo["progress"]["3"] == 100.0
+    muse = openness.model_openness(graph, "model:muse-spark")["current"]["mof"]
+    assert muse == {"class": 0, "label": muse["label"], "progress": {"1": 0.0, "2": 0.0, "3": 0.0}}
+
+
+def test_cli_openness_and_mof_shapes(graph, cli_env, monkeypatch, tmp_path):
+    for key, value in cli_env.items():
+        monkeypatch.setenv(key, value)
+    code, result, _ = run_cli("openness", "Llama 4 Scout", "--json")
+    assert code == 0 and result["model"] == "model:llama-4-scout" and result["current"]["mof"]["class"] == 0
+    code, result, _ = run_cli("openness", "no such model at all", "--json")
+    assert code == 1 and "no model named" in result["error"]
+    mot = tmp_path / "m.yml"
+    mot.write_text("release:\n  name: X\n  license:\n    distribution:\n      name: Apache-2.0\n"
+                   "  components:\n    - name: 'Model parameters (Final)'\n", encoding="utf-8")
+    code, result, _ = run_cli("openness", "mof", str(mot), "--json")
+    assert code == 0 and set(result) >= {"class", "label", "progress", "components"}

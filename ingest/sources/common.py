@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ingest.importing import Emitter
+from ingest.importing import Emitter, ImportContext
+from ingest.problems import Problem
 from ingest.records import Origin
 
 # Where a dataset says a model is available without naming the site or service.
@@ -45,3 +46,23 @@ def weights_claim(out: Emitter, release: str, availability: str | None, raw: str
         return
     value = "downloadable" if availability in ("open", "gated") else "not downloadable"
     out.claim(release, "Release", "weights", value, src, origin, raw=raw)
+
+
+class DatasetImporter:
+    """What every dataset importer has: the dataset-level source it cites, an
+    emitter, and the fill policy (imports never overwrite what the graph has)."""
+
+    name = ""
+    policy = "fill"
+    dataset: dict = {}  # id, name, publisher, url of the dataset-level Source
+
+    def __init__(self, path: Path, context: ImportContext):
+        self.path = Path(path)
+        self.out = Emitter(context, self.dataset["id"])
+        self.problems: list[Problem] = self.out.problems
+
+    def dataset_records(self) -> None:
+        origin = Origin(display_name(self.path))
+        self.out.emit("Source", {**self.dataset, "source_kind": "dataset"}, origin)
+        for record in dataset_channels(self.dataset["id"]):
+            self.out.emit("AccessChannel", record, origin)

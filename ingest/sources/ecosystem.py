@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ingest.importing import Emitter, ImportContext
+from ingest.importing import ImportContext
 from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import normalize, slug
-from ingest.sources.common import dataset_channels, display_name, weights_claim
+from ingest.sources.common import DatasetImporter, display_name, weights_claim
 from ingest.yamlload import load_yaml
 
 DATASET = "source:ecosystem-graphs"
@@ -30,23 +30,18 @@ def _value(field):
     return field.get("value") if isinstance(field, dict) else field
 
 
-class EcosystemGraphsSource:
+class EcosystemGraphsSource(DatasetImporter):
     name = "ecosystem-graphs"
-    policy = "fill"
+    dataset = {"id": DATASET, "name": "Stanford CRFM Ecosystem Graphs", "publisher": "Stanford CRFM",
+               "url": "https://github.com/stanford-crfm/ecosystem-graphs"}
 
     def __init__(self, path: Path, context: ImportContext):
-        self.path = Path(path)
-        self.out = Emitter(context, DATASET)
-        self.problems: list[Problem] = self.out.problems
+        super().__init__(path, context)
         self.types: dict[str, str] = {}  # normalized asset name -> label
 
     def records(self) -> Iterator:
         assets = list(self._assets())
-        self.out.emit("Source", {"id": DATASET, "name": "Stanford CRFM Ecosystem Graphs", "source_kind": "dataset",
-                                 "publisher": "Stanford CRFM",
-                                 "url": "https://github.com/stanford-crfm/ecosystem-graphs"}, Origin(str(self.path)))
-        for record in dataset_channels(DATASET):
-            self.out.emit("AccessChannel", record, Origin(str(self.path)))
+        self.dataset_records()
         for origin, asset in assets:  # first pass: what kind of thing each name is
             self.types[normalize(asset["name"])] = KINDS[asset["type"]]
         for origin, asset in assets:

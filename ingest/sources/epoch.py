@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ingest.importing import Emitter, ImportContext
+from ingest.importing import ImportContext
 from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import LEGAL_SUFFIXES, slug
-from ingest.sources.common import dataset_channels, display_name, number, weights_claim
+from ingest.sources.common import DatasetImporter, display_name, number, weights_claim
 
 DATASET = "source:epoch-ai-all-ml-systems"
 REQUIRED = ("System", "Organization", "Publication date", "Model accessibility", "Parameters",
@@ -34,28 +34,20 @@ DOMAIN = {"Language": "text", "Vision": "image", "Multimodal": "multimodal", "Sp
           "Audio": "audio", "Video": "video", "Image generation": "image"}
 
 
-class EpochSource:
+class EpochSource(DatasetImporter):
     name = "epoch"
-    policy = "fill"
+    dataset = {"id": DATASET, "name": "Epoch AI: All ML Systems", "publisher": "Epoch AI",
+               "url": "https://epoch.ai/data"}
 
     def __init__(self, path: Path, context: ImportContext):
-        self.path = Path(path)
+        super().__init__(path, context)
         self.file = display_name(self.path)
-        self.out = Emitter(context, DATASET)
-        self.problems: list[Problem] = self.out.problems
 
     def records(self) -> Iterator:
-        self._dataset_records()
+        self.dataset_records()
         for line, row in self._rows():
             self._row(row, Origin(self.file, line))
         yield from merge_records(self.out.records)
-
-    def _dataset_records(self) -> None:
-        origin = Origin(self.file)
-        self.out.emit("Source", {"id": DATASET, "name": "Epoch AI: All ML Systems", "publisher": "Epoch AI",
-                                 "source_kind": "dataset", "url": "https://epoch.ai/data"}, origin)
-        for record in dataset_channels(DATASET):
-            self.out.emit("AccessChannel", record, origin)
 
     def _rows(self) -> Iterator[tuple[int, dict]]:
         try:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ingest.importing import Emitter, ImportContext
 from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import slug
-from ingest.sources.common import dataset_channels, display_name, weights_claim
+from ingest.sources.common import DatasetImporter, display_name, weights_claim
 from ingest.yamlload import load_yaml
 
 DATASET = "source:model-openness-tool"
@@ -66,21 +65,13 @@ def release_of(doc, name: str) -> tuple[dict | None, Problem | None]:
     return release, None
 
 
-class MotSource:
+class MotSource(DatasetImporter):
     name = "mot"
-    policy = "fill"
-
-    def __init__(self, path: Path, context: ImportContext):
-        self.path = Path(path)
-        self.out = Emitter(context, DATASET)
-        self.problems: list[Problem] = self.out.problems
+    dataset = {"id": DATASET, "name": "LF AI & Data Model Openness Tool", "publisher": "LF AI & Data",
+               "url": "https://github.com/lfai/model_openness_tool"}
 
     def records(self) -> Iterator:
-        self.out.emit("Source", {"id": DATASET, "name": "LF AI & Data Model Openness Tool", "source_kind": "dataset",
-                                 "publisher": "LF AI & Data",
-                                 "url": "https://github.com/lfai/model_openness_tool"}, Origin(str(self.path)))
-        for record in dataset_channels(DATASET):
-            self.out.emit("AccessChannel", record, Origin(str(self.path)))
+        self.dataset_records()
         for path in model_files(self.path):
             name = display_name(path)
             try:

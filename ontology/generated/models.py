@@ -278,40 +278,40 @@ class Modality(str, Enum):
 
 class ArtifactKind(str, Enum):
     """
-    What a release can contain, after the components of the Model Openness Framework (MOF, LF AI & Data) plus the distinctions the seed reporting asks for.
+    What a release can contain, after the components of the Model Openness Framework (MOF, LF AI & Data) plus the distinctions the seed reporting asks for. A value's title is the MOF component name.
     """
-    model_architecture = "model_architecture"
+    Model_architecture = "model_architecture"
     """
     Code or a full specification of the architecture.
     """
-    final_weights = "final_weights"
+    Model_parameters_LEFT_PARENTHESISFinalRIGHT_PARENTHESIS = "final_weights"
     """
     Final model parameters.
     """
-    intermediate_weights = "intermediate_weights"
+    Model_parameters_LEFT_PARENTHESISIntermediateRIGHT_PARENTHESIS = "intermediate_weights"
     """
     Intermediate or partial checkpoints.
     """
-    training_data = "training_data"
+    Datasets = "training_data"
     """
     The datasets the model was trained on.
     """
-    evaluation_data = "evaluation_data"
-    model_metadata = "model_metadata"
-    sample_outputs = "sample_outputs"
-    model_card = "model_card"
-    data_card = "data_card"
-    technical_report = "technical_report"
-    research_paper = "research_paper"
-    evaluation_results = "evaluation_results"
-    training_code = "training_code"
-    inference_code = "inference_code"
-    evaluation_code = "evaluation_code"
-    supporting_tools = "supporting_tools"
+    Evaluation_data = "evaluation_data"
+    Model_metadata = "model_metadata"
+    Sample_model_outputs = "sample_outputs"
+    Model_card = "model_card"
+    Data_card = "data_card"
+    Technical_report = "technical_report"
+    Research_paper = "research_paper"
+    Evaluation_results = "evaluation_results"
+    Training_code = "training_code"
+    Inference_code = "inference_code"
+    Evaluation_code = "evaluation_code"
+    Supporting_libraries_and_tools = "supporting_tools"
     """
     Supporting libraries and tools, including inference and serving tooling.
     """
-    data_preprocessing_code = "data_preprocessing_code"
+    Data_preprocessing_code = "data_preprocessing_code"
     fine_tuning_recipe = "fine_tuning_recipe"
     """
     The post-training or fine-tuning recipe (data mix, hyperparameters, code).
