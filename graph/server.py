@@ -171,7 +171,6 @@ class EmbeddedServer:
         deadline = time.monotonic() + self.settings.start_timeout
         values = self._secrets()
         uri = f"bolt://127.0.0.1:{self._state()['bolt_port']}"
-        last = None
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 raise ServerError(f"the embedded server exited during start; see {self.log_file}:\n{self._log_tail()}")

@@ -5,8 +5,9 @@ import os
 from pathlib import Path
 
 from ingest.importing import Emitter, ImportContext
-from ingest.problems import Problem
+from ingest.problems import IngestError, Problem
 from ingest.records import Origin
+from ingest.yamlload import load_yaml
 
 # Where a dataset says a model is available without naming the site or service.
 _GENERIC_CHANNELS = (
@@ -60,6 +61,16 @@ class DatasetImporter:
         self.path = Path(path)
         self.out = Emitter(context, self.dataset["id"])
         self.problems: list[Problem] = self.out.problems
+
+    def yaml_files(self, files: list[Path]):
+        """(display name, parsed document) of each readable file; a file that does not
+        parse becomes a problem and is skipped, so every broken file is reported at once."""
+        for path in files:
+            name = display_name(path)
+            try:
+                yield path, name, load_yaml(path, name)
+            except IngestError as exc:
+                self.problems.extend(exc.problems)
 
     def dataset_records(self) -> None:
         origin = Origin(display_name(self.path))

@@ -12,7 +12,6 @@ from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import normalize, slug
 from ingest.sources.common import DatasetImporter, display_name, weights_claim
-from ingest.yamlload import load_yaml
 
 DATASET = "source:ecosystem-graphs"
 # access -> (weights availability, channel)
@@ -42,7 +41,7 @@ class EcosystemGraphsSource(DatasetImporter):
     def records(self) -> Iterator:
         assets = list(self._assets())
         self.dataset_records()
-        for origin, asset in assets:  # first pass: what kind of thing each name is
+        for _, asset in assets:  # first pass: what kind of thing each name is
             self.types[normalize(asset["name"])] = KINDS[asset["type"]]
         for origin, asset in assets:
             self._asset(asset, origin)
@@ -58,13 +57,7 @@ class EcosystemGraphsSource(DatasetImporter):
         return files
 
     def _assets(self) -> Iterator[tuple[Origin, dict]]:
-        for path in self._files():
-            name = display_name(path)
-            try:
-                doc = load_yaml(path, name)
-            except IngestError as exc:
-                self.problems.extend(exc.problems)
-                continue
+        for _, name, doc in self.yaml_files(self._files()):
             if not isinstance(doc, list):
                 self.problems.append(Problem(name, 1, None, None, "an assets file must be a list of assets"))
                 continue

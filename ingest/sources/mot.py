@@ -9,7 +9,6 @@ from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import slug
 from ingest.sources.common import DatasetImporter, display_name, weights_claim
-from ingest.yamlload import load_yaml
 
 DATASET = "source:model-openness-tool"
 # MOT lists withheld components too, marked with one of these instead of a license.
@@ -72,13 +71,7 @@ class MotSource(DatasetImporter):
 
     def records(self) -> Iterator:
         self.dataset_records()
-        for path in model_files(self.path):
-            name = display_name(path)
-            try:
-                doc = load_yaml(path, name)
-            except IngestError as exc:
-                self.problems.extend(exc.problems)
-                continue
+        for path, name, doc in self.yaml_files(model_files(self.path)):
             release, problem = release_of(doc, name)
             if problem:
                 self.problems.append(problem)
