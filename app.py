@@ -1,48 +1,18 @@
-"""The aikg Streamlit app: graph counts and entity search (grows into the full explorer)."""
+"""The aikg Streamlit app: thin navigation over the pages in aikg/ui (no Cypher here)."""
 from __future__ import annotations
 
 import streamlit as st
 
-from aikg import context
-from graph import queries
+from aikg.ui import ask_page, cypher_page, explore_page, export_page, openness_page, timeline_page
 
 st.set_page_config(page_title="aikg — AI release landscape", layout="wide")
 
-
-@st.cache_resource
-def _store():
-    return context.open_store()
-
-
-def main() -> None:
-    st.title("aikg — the AI release landscape")
-    st.caption("What each lab released, how openly, under which license — every fact with its sources.")
-    store = _store()
-    counts = queries.stats(store)
-    cols = st.columns(4)
-    for col, (label, n) in zip(cols * 4, counts["nodes"].items()):
-        col.metric(label, n)
-    text = st.text_input("Search entities by name or alias", key="search")
-    if text:
-        rows = queries.search(store, text)
-        if rows:
-            st.dataframe(rows, hide_index=True, use_container_width=True)
-            choice = st.selectbox("Open an entity", [r["id"] for r in rows], key="entity")
-            _show_entity(store, choice)
-        else:
-            st.info("No entity matches that name.")
-
-
-def _show_entity(store, node_id: str) -> None:
-    found = queries.entity(store, node_id)
-    if not found:
-        return
-    node = found["node"]
-    st.subheader(node.get("name", node_id))
-    st.json({k: v for k, v in node.items() if k != "sources"}, expanded=True)
-    st.markdown("**Sources:** " + ", ".join(node.get("sources", [])))
-    if found["relationships"]:
-        st.dataframe(found["relationships"], hide_index=True, use_container_width=True)
-
-
-main()
+navigation = st.navigation([
+    st.Page(ask_page.render, title="Ask", url_path="ask", default=True),
+    st.Page(explore_page.render, title="Explore", url_path="explore"),
+    st.Page(openness_page.render, title="Openness", url_path="openness"),
+    st.Page(timeline_page.render, title="Timeline", url_path="timeline"),
+    st.Page(cypher_page.render, title="Cypher", url_path="cypher"),
+    st.Page(export_page.render, title="Export", url_path="export"),
+])
+navigation.run()

@@ -231,6 +231,30 @@ def import_articles(paths: list[Path] = typer.Argument(..., help="Plain-text or 
     _import("articles", paths, as_json)
 
 
+# -- ask -------------------------------------------------------------------------------
+@app.command("ask")
+def ask_cmd(question: str = typer.Argument(..., help="A question in plain words."), as_json: bool = JsonOpt) -> None:
+    """Answer a question from the catalog of named Cypher questions (no external service)."""
+    from aikg.ask import ask as answer
+
+    with store_errors(as_json), context.open_store() as store:
+        reply = answer(store, question)
+    if as_json:
+        emit(reply)
+        return
+    if not reply["answered"]:
+        out.print("[yellow]I cannot answer that from the catalog.[/] Closest questions:")
+        for suggestion in reply["suggestions"]:
+            out.print(f"  • {suggestion}", markup=False)
+        raise typer.Exit(1)
+    out.print(f"[bold]{reply['intent']}[/] {reply['params']}", highlight=False)
+    table = Table(*reply["columns"])
+    for row in reply["rows"][:100]:
+        table.add_row(*(json.dumps(row.get(c), ensure_ascii=False, default=str) for c in reply["columns"]))
+    out.print(table)
+    out.print(f"{len(reply['rows'])} row(s); sources: {', '.join(reply['sources'][:10])}", markup=False)
+
+
 # -- openness / frontier ----------------------------------------------------------------
 def _model_id(store, text: str, as_json: bool) -> str:
     if text.startswith("model:") and store.read("MATCH (m:Model {id: $id}) RETURN m.id AS id", {"id": text}):

@@ -18,10 +18,13 @@ CRITERIA = {
 
 
 def frontier_models(store: GraphStore, criterion: str = "epoch", weights: str | None = None) -> list[dict]:
-    """Frontier models under one criterion; `weights` filters on whether any release
-    shipped downloadable weights ("open": open or gated; "closed"; "unknown")."""
+    """Frontier models under one criterion ("any": under at least one, each model naming
+    those it meets); `weights` filters on whether any release shipped downloadable
+    weights ("open": open or gated; "closed"; "unknown")."""
+    if criterion == "any":
+        return _any(store, weights)
     if criterion not in CRITERIA:
-        raise ValueError(f"unknown criterion {criterion!r}; use one of {', '.join(CRITERIA)}")
+        raise ValueError(f"unknown criterion {criterion!r}; use one of {', '.join(CRITERIA)} or any")
     condition, meaning = CRITERIA[criterion]
     rows = store.read(
         f"MATCH (m:Model) WHERE {condition} "
@@ -33,6 +36,19 @@ def frontier_models(store: GraphStore, criterion: str = "epoch", weights: str | 
     if weights:
         out = [m for m in out if m["weights"] == weights]
     return sorted(out, key=lambda m: (m["release_date"] or "", m["name"]))
+
+
+def _any(store: GraphStore, weights: str | None) -> list[dict]:
+    merged: dict[str, dict] = {}
+    for name in CRITERIA:
+        for model in frontier_models(store, name, weights):
+            entry = merged.setdefault(model["id"], {**model, "criteria": []})
+            entry["criteria"].append(model["criterion"])
+    for entry in merged.values():
+        entry["criterion"] = {"name": "+".join(c["name"] for c in entry["criteria"]),
+                              "meaning": "; ".join(c["meaning"] for c in entry["criteria"]),
+                              "sources": sorted({s for c in entry["criteria"] for s in c["sources"]})}
+    return sorted(merged.values(), key=lambda m: (m["release_date"] or "", m["name"]))
 
 
 def _entry(store: GraphStore, row: dict, criterion: str, meaning: str) -> dict:

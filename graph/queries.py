@@ -35,16 +35,60 @@ def search(store: GraphStore, text: str, label: str | None = None, limit: int = 
     )
 
 
+def _match(node_id: str, var: str = "n") -> str:
+    """A MATCH on the label the id's prefix names (indexed), or on any node."""
+    label = vocabulary().label_of(node_id)
+    return f"MATCH ({var}:{label} {{id: $id}})" if label else f"MATCH ({var} {{id: $id}})"
+
+
 def entity(store: GraphStore, node_id: str) -> dict | None:
     """An entity's properties and its relationships in both directions."""
-    rows = store.read("MATCH (n {id: $id}) RETURN n AS node", {"id": node_id})
+    rows = store.read(f"{_match(node_id)} RETURN n AS node", {"id": node_id})
     if not rows:
         return None
     links = store.read(
-        "MATCH (n {id: $id})-[r]-(m) "
+        f"{_match(node_id)} MATCH (n)-[r]-(m) "
         "RETURN type(r) AS type, startNode(r).id = $id AS outgoing, m.id AS other_id, "
         "m.name AS other_name, labels(m)[0] AS other_label, properties(r) AS props "
         "ORDER BY type, other_name",
         {"id": node_id},
     )
     return {"node": rows[0]["node"], "relationships": links}
+
+
+def neighborhood(store: GraphStore, node_id: str, limit: int = 60) -> list[dict]:
+    """The relationships around one entity, as rows of both ends and the type."""
+    return store.read(
+        f"{_match(node_id)} MATCH (n)-[r]-(m) "
+        "RETURN startNode(r).id AS start, endNode(r).id AS end, type(r) AS type, r.sources AS sources, "
+        "n.id AS a_id, labels(n)[0] AS a_label, n.name AS a_name, "
+        "m.id AS b_id, labels(m)[0] AS b_label, m.name AS b_name LIMIT $limit",
+        {"id": node_id, "limit": limit})
+
+
+def sources_of(store: GraphStore, ids: list[str]) -> list[dict]:
+    return store.read("MATCH (s:Source) WHERE s.id IN $ids RETURN s.id AS id, s.name AS name, s.url AS url, "
+                      "s.publisher AS publisher, s.published AS published, s.source_kind AS kind ORDER BY s.id",
+                      {"ids": ids})
+
+
+def organizations_with_releases(store: GraphStore) -> list[dict]:
+    return store.read("MATCH (r:Release)-[:RELEASED_BY]->(o:Organization) "
+                      "RETURN o.id AS id, o.name AS name, count(DISTINCT r) AS releases ORDER BY releases DESC, name")
+
+
+def timeline_events(store: GraphStore, org_id: str | None = None) -> list[dict]:
+    """Deals and role changes as dated events (releases come graded from graph.openness)."""
+    org_filter = "WHERE o.id = $org OR EXISTS { MATCH (o)-[:PART_OF*1..3]->(:Organization {id: $org}) }" \
+        if org_id else ""
+    deals = store.read(
+        f"MATCH (d:Deal)-[:HAS_PARTY]->(o:Organization) {org_filter} "
+        "RETURN DISTINCT d.id AS id, d.announced AS date, d.name AS title, 'deal' AS kind, d.sources AS sources",
+        {"org": org_id})
+    roles = store.read(
+        f"MATCH (p:Person)-[r:HOLDS_ROLE]->(o:Organization) {org_filter} "
+        "WITH p, r, o WHERE r.start_date IS NOT NULL "
+        "RETURN p.id AS id, r.start_date AS date, p.name + ': ' + r.title + ' at ' + o.name AS title, "
+        "'role' AS kind, r.sources AS sources",
+        {"org": org_id})
+    return [e for e in deals + roles if e["date"]]

@@ -1,0 +1,37 @@
+"""What every page shares: the store, the entity linker, links to entity pages."""
+from __future__ import annotations
+
+import streamlit as st
+
+from aikg import context
+from aikg.ask import Linker, entity_rows
+
+LABEL_COLORS = {
+    "Organization": "#4C78A8", "Person": "#F58518", "Model": "#54A24B", "ModelFamily": "#88D27A",
+    "Release": "#E45756", "Artifact": "#B279A2", "License": "#9D755D", "AccessChannel": "#72B7B2",
+    "Deal": "#EECA3B", "Source": "#BAB0AC", "Statement": "#FF9DA6", "Benchmark": "#79706E",
+    "BenchmarkResult": "#D67195", "SafetyAssessment": "#FA8072", "Dataset": "#439894",
+    "Application": "#83BCB6", "Claim": "#D3D3D3",
+}
+GRADE_COLORS = {"open": "#2E7D32", "restricted": "#F9A825", "closed": "#C62828", "unknown": "#9E9E9E"}
+
+
+@st.cache_resource(show_spinner="Connecting to the graph…")
+def store():
+    return context.open_store()
+
+
+@st.cache_resource(show_spinner="Indexing names…")
+def linker() -> Linker:
+    return Linker(entity_rows(store()))
+
+
+def entity_link(node_id: str | None) -> str | None:
+    """A relative link to the entity's page (the Explore page reads ?id=)."""
+    return f"./explore?id={node_id}" if node_id else None
+
+
+def sources_note(sources: list[str], limit: int = 12) -> None:
+    if sources:
+        shown = ", ".join(sources[:limit]) + (f" … (+{len(sources) - limit})" if len(sources) > limit else "")
+        st.caption(f"Sources: {shown}")
