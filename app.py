@@ -1,18 +1,27 @@
-"""The aikg Streamlit app: thin navigation over the pages in aikg/ui (no Cypher here)."""
+"""The aikg Streamlit app: thin navigation over the pages in aikg/ui (no Cypher here).
+
+Pages are imported when first shown, so the first page does not wait for the others'
+imports (the graph component, charts, RDF)."""
 from __future__ import annotations
+
+import importlib
 
 import streamlit as st
 
-from aikg.ui import ask_page, cypher_page, explore_page, export_page, openness_page, timeline_page
-
 st.set_page_config(page_title="aikg — AI release landscape", layout="wide")
 
-navigation = st.navigation([
-    st.Page(ask_page.render, title="Ask", url_path="ask", default=True),
-    st.Page(explore_page.render, title="Explore", url_path="explore"),
-    st.Page(openness_page.render, title="Openness", url_path="openness"),
-    st.Page(timeline_page.render, title="Timeline", url_path="timeline"),
-    st.Page(cypher_page.render, title="Cypher", url_path="cypher"),
-    st.Page(export_page.render, title="Export", url_path="export"),
-])
+PAGES = [("Ask", "ask", "ask_page"), ("Explore", "explore", "explore_page"), ("Openness", "openness", "openness_page"),
+         ("Timeline", "timeline", "timeline_page"), ("Cypher", "cypher", "cypher_page"),
+         ("Export", "export", "export_page")]
+
+
+def _page(module: str):
+    def render() -> None:
+        importlib.import_module(f"aikg.ui.{module}").render()
+    render.__name__ = module  # Streamlit tells pages apart by their function's name
+    return render
+
+
+navigation = st.navigation([st.Page(_page(module), title=title, url_path=path, default=(path == "ask"))
+                            for title, path, module in PAGES])
 navigation.run()

@@ -1,0 +1,79 @@
+"""Time to first render of each app page in headless chromium, on the graph in AIKG_HOME.
+
+    python -m benchmarks.app_render [--runs 3]
+
+A page counts as rendered when Streamlit reports the script finished and its
+status widget is gone. Needs Debian chromium at /usr/bin/chromium.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["", "explore?id=model:muse-spark", "openness", "timeline", "cypher", "export"]
+SETTLED = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); return a && "
+           "a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }")
+
+
+def _serve() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
+                             "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+                             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
+                            env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.5)
+    return proc, url
+
+
+def measure(runs: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    proc, url = _serve()
+    timings: dict[str, list[float]] = {p or "ask": [] for p in PAGES}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
+            for _ in range(runs):
+                for path in PAGES:
+                    page = browser.new_page()
+                    start = time.perf_counter()
+                    page.goto(f"{url}/{path}")
+                    page.wait_for_function(SETTLED, timeout=120_000)
+                    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=120_000)
+                    timings[path or "ask"].append(time.perf_counter() - start)
+                    page.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {page: {"median_s": round(statistics.median(t), 2), "max_s": round(max(t), 2)}
+            for page, t in timings.items()}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    print(json.dumps(measure(parser.parse_args(argv).runs), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
