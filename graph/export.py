@@ -24,6 +24,28 @@ RELS = ("MATCH (a)-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, 
         "ORDER BY start, type, end")
 
 
+def subgraph_data(store: GraphStore, ids: list[str]) -> tuple[list[dict], list[dict]]:
+    """The named entities and the relationships among them (an answer's part of the graph)."""
+    nodes = store.read("MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, labels(n)[0] AS label, "
+                       "properties(n) AS props ORDER BY id", {"ids": ids})
+    rels = store.read("MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN a.id AS start, "
+                      "type(r) AS type, b.id AS end, properties(r) AS props ORDER BY start, type, end", {"ids": ids})
+    return nodes, rels
+
+
+def ids_in(rows: list[dict]) -> list[str]:
+    """Every entity id an answer's rows mention (values shaped like `prefix:slug`)."""
+    from ontology.vocab import vocabulary
+
+    vocab, found = vocabulary(), []
+    for row in rows:
+        for value in row.values():
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and vocab.label_of(item) and item not in found:
+                    found.append(item)
+    return found
+
+
 def iri(node_id: str) -> URIRef:
     prefix, _, rest = node_id.partition(":")
     return URIRef(f"{ID_BASE}{prefix}/{rest}")

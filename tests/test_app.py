@@ -133,3 +133,27 @@ def test_aikg_app_serves_on_loopback(curated, cli_env):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_export_of_the_current_answer(curated):
+    from graph import export
+    from aikg.ask import ask
+
+    reply = ask(curated, "What did Meta release?")
+    ids = export.ids_in(reply["rows"])
+    assert "release:muse-spark/2026-04" in ids
+    nodes, rels = export.subgraph_data(curated, ids)
+    turtle = export.to_rdf(nodes, rels, "turtle")
+    assert "muse-spark" in turtle and "wasDerivedFrom" in turtle
+    from rdflib import Graph
+
+    assert len(Graph().parse(data=turtle, format="turtle")) > 0
+    assert "<graphml" in export.to_graphml(nodes, rels)
+
+    app = AppTest.from_string("import streamlit as st\nfrom aikg.ask import ask\nfrom aikg.ui import export_page\n"
+                              "from aikg.ui.common import store\n"
+                              "st.session_state['reply'] = ask(store(), 'What did Meta release?')\n"
+                              "export_page.render()\n", default_timeout=90)
+    app.run()
+    assert not app.exception
+    assert any("entities" in c.value for c in app.caption)

@@ -42,7 +42,16 @@ def render() -> None:
     if not reply or not reply.get("answered"):
         st.info("Ask a question first; its answer can then be downloaded here.")
         return
+    name = reply["intent"]
     st.download_button("Answer as CSV", export.to_csv(reply["rows"], reply["columns"]),
-                       file_name=f"{reply['intent']}.csv", mime="text/csv", key="answer_csv")
+                       file_name=f"{name}.csv", mime="text/csv", key="answer_csv")
     st.download_button("Answer as JSON", json.dumps(reply, indent=2, default=str),
-                       file_name=f"{reply['intent']}.json", mime="application/json", key="answer_json")
+                       file_name=f"{name}.json", mime="application/json", key="answer_json")
+    nodes, rels = export.subgraph_data(store(), export.ids_in(reply["rows"]))
+    st.caption(f"The answer's part of the graph: {len(nodes)} entities, {len(rels)} relationships among them.")
+    st.download_button("Answer as Turtle", export.to_rdf(nodes, rels, "turtle"), file_name=f"{name}.ttl",
+                       mime="text/turtle", key="answer_ttl")
+    st.download_button("Answer as JSON-LD", export.to_rdf(nodes, rels, "json-ld"), file_name=f"{name}.jsonld",
+                       mime="application/ld+json", key="answer_jsonld")
+    st.download_button("Answer as GraphML", export.to_graphml(nodes, rels), file_name=f"{name}.graphml",
+                       mime="application/xml", key="answer_graphml")
