@@ -32,7 +32,10 @@ def frontier_models(store: GraphStore, criterion: str = "epoch", weights: str | 
         "RETURN m.id AS id, m.name AS name, m.aliases AS aliases, m.training_compute_flop AS compute, "
         "m.sources AS sources, collect(r.id) AS releases",
         {"threshold": COMPUTE_THRESHOLD})
-    out = [_entry(store, row, criterion, meaning) for row in rows]
+    # one query grades every release of every model (not one per model)
+    profiles = {p["release"]: p for p in release_profiles(store, [r for row in rows for r in row["releases"]])}
+    out = [_entry([profiles[r] for r in sorted(row["releases"]) if r in profiles], row, criterion, meaning)
+           for row in rows]
     if weights:
         out = [m for m in out if m["weights"] == weights]
     return sorted(out, key=lambda m: (m["release_date"] or "", m["name"]))
@@ -51,8 +54,8 @@ def _any(store: GraphStore, weights: str | None) -> list[dict]:
     return sorted(merged.values(), key=lambda m: (m["release_date"] or "", m["name"]))
 
 
-def _entry(store: GraphStore, row: dict, criterion: str, meaning: str) -> dict:
-    profiles = release_profiles(store, row["releases"])
+def _entry(profiles: list[dict], row: dict, criterion: str, meaning: str) -> dict:
+    profiles = sorted(profiles, key=lambda p: (p["date"] or "", p["release"]))
     shipped = [p for p in profiles if p["dimensions"]["weights"]["grade"] in ("open", "restricted")]
     best = max((p["dimensions"]["weights"]["grade"] for p in profiles), key=RANK.get, default="unknown")
     chosen = shipped[0] if shipped else (profiles[0] if profiles else None)
