@@ -326,6 +326,56 @@ def _mof(file: Optional[Path], as_json: bool) -> None:
     out.print(f"{result['label']} — progress: " + ", ".join(f"class {k}: {v:.1f}%" for k, v in result["progress"].items()))
 
 
+# -- analytics / export --------------------------------------------------------------
+export_app = typer.Typer(help="Write the graph to a file.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@app.command()
+def analyze(as_json: bool = JsonOpt) -> None:
+    """Centrality of organizations and people, lineage depth and fan-out, communities."""
+    from graph.analytics import analyze as run
+
+    with store_errors(as_json), context.open_store() as store:
+        result = run(store)
+    if as_json:
+        emit(result)
+        return
+    out.print(f"actor network: {result['network']}")
+    for label, rows in result["centrality"].items():
+        out.print(f"[bold]most central {label.lower()}s[/]: " + ", ".join(r["name"] or r["id"] for r in rows[:10]))
+    out.print("[bold]most derived models[/]: " + ", ".join(
+        f"{r['name']} ({r['descendants']})" for r in result["lineage"]["most_derived"][:10]))
+    for c in result["communities"][:5]:
+        out.print(f"community {c['community']} ({c['size']}): {', '.join(filter(None, c['organizations']))}")
+
+
+def _write_networkx(fmt: str, output: Path, as_json: bool) -> None:
+    import networkx as nx
+
+    from graph.export import graph_data, to_networkx
+
+    with store_errors(as_json), context.open_store() as store:
+        graph = to_networkx(*graph_data(store))
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, output)
+    result = {"ok": True, "format": fmt, "file": str(output), "nodes": graph.number_of_nodes(),
+              "relationships": graph.number_of_edges()}
+    emit(result) if as_json else out.print(f"wrote {output}: {result['nodes']} nodes, {result['relationships']} "
+                                           "relationships")
+
+
+@export_app.command("graphml")
+def export_graphml(output: Path = typer.Option(..., "-o", "--output"), as_json: bool = JsonOpt) -> None:
+    """GraphML, for Gephi, yEd and networkx."""
+    _write_networkx("graphml", output, as_json)
+
+
+@export_app.command("gexf")
+def export_gexf(output: Path = typer.Option(..., "-o", "--output"), as_json: bool = JsonOpt) -> None:
+    """GEXF, for Gephi."""
+    _write_networkx("gexf", output, as_json)
+
+
 # -- stats / cypher -------------------------------------------------------------------
 def _print_stats(stats: dict) -> None:
     table = Table("label / type", "count", title="graph")

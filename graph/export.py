@@ -64,8 +64,10 @@ def to_networkx(nodes: list[dict], rels: list[dict]) -> nx.MultiDiGraph:
     for n in nodes:
         g.add_node(n["id"], label=n["label"], **{k: _flat(v) for k, v in n["props"].items() if k != "id"})
     for r in rels:
-        g.add_edge(r["start"], r["end"], key=r["type"], type=r["type"],
-                   **{k: _flat(v) for k, v in r["props"].items()})
+        # `key` is the writer's merge key (two roles with one title at one organization differ by it)
+        merge_key = r["props"].get("key")
+        g.add_edge(r["start"], r["end"], key=f"{r['type']}|{merge_key}" if merge_key else r["type"],
+                   type=r["type"], **{k: _flat(v) for k, v in r["props"].items() if k != "key"})
     return g
 
 
