@@ -364,6 +364,41 @@ def _write_networkx(fmt: str, output: Path, as_json: bool) -> None:
                                            "relationships")
 
 
+@export_app.command("rdf")
+def export_rdf(output: Path = typer.Option(..., "-o", "--output"),
+               fmt: str = typer.Option("turtle", "--format", help="turtle | json-ld | nt | trig"),
+               as_json: bool = JsonOpt) -> None:
+    """The whole graph as RDF in the ontology's terms, streamed; TriG keeps every source as a named graph."""
+    from graph import rdf
+
+    if fmt not in rdf.FORMATS:
+        fail(f"unknown format {fmt!r}; use one of {', '.join(rdf.FORMATS)}", 1, as_json)
+    with store_errors(as_json), context.open_store() as store, output.open("w", encoding="utf-8") as handle:
+        count = rdf.write(store, handle, fmt)
+    result = {"ok": True, "format": fmt, "file": str(output), "triples": count}
+    emit(result) if as_json else out.print(f"wrote {output}: {count} triples ({fmt})")
+
+
+@app.command()
+def sparql(query: str = typer.Argument(..., help="A SPARQL query."),
+           data: list[Path] = typer.Option(..., "--data", help="An RDF export (Turtle, N-Triples, TriG, JSON-LD)."),
+           as_json: bool = JsonOpt) -> None:
+    """Run SPARQL over exported RDF files (rdflib, in memory)."""
+    from graph.sparql import run as run_sparql
+
+    try:
+        columns, rows = run_sparql(query, data)
+    except Exception as exc:  # a parse error (pyparsing), an unreadable file: reported, not raised
+        fail(f"SPARQL failed: {type(exc).__name__}: {exc}", 1, as_json)
+    if as_json:
+        emit(rows)
+        return
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(str(row.get(c, "")) for c in columns))
+    out.print(table)
+
+
 @export_app.command("graphml")
 def export_graphml(output: Path = typer.Option(..., "-o", "--output"), as_json: bool = JsonOpt) -> None:
     """GraphML, for Gephi, yEd and networkx."""

@@ -54,6 +54,11 @@ class Vocabulary:
     abstract: dict[str, set[str]] = field(default_factory=dict)  # abstract class -> labels
     enums: dict[str, list[str]] = field(default_factory=dict)
     mof_components: dict[str, str] = field(default_factory=dict)  # artifact kind -> MOF component name
+    class_iris: dict[str, str] = field(default_factory=dict)  # class -> IRI (its class_uri)
+    slot_iris: dict[str, str] = field(default_factory=dict)  # slot -> IRI (its slot_uri, else default prefix)
+    slot_ranges: dict[str, str] = field(default_factory=dict)  # slot -> range
+    enum_iris: dict[str, dict[str, str]] = field(default_factory=dict)  # enum -> value -> meaning IRI
+    ancestors: dict[str, list[str]] = field(default_factory=dict)  # label -> its is_a chain above it
 
     @property
     def prefixes(self) -> dict[str, str]:
@@ -138,6 +143,7 @@ def build(schema: dict) -> Vocabulary:
     vocab = Vocabulary(enums={k: list(v["permissible_values"]) for k, v in schema["enums"].items()})
     vocab.mof_components = {kind: value["title"] for kind, value in
                             schema["enums"]["ArtifactKind"]["permissible_values"].items() if value.get("title")}
+    _add_iris(vocab, schema)
     assocs = {n: _annotation(c, "association") for n, c in classes.items() if _annotation(c, "association")}
     identified = {n for n in classes if "Thing" in _ancestors(classes, n)}
     for name, cls in classes.items():
@@ -150,6 +156,7 @@ def build(schema: dict) -> Vocabulary:
         elif not cls.get("abstract"):
             vocab.labels[name] = cls["id_prefixes"][0]
             vocab.sections[_annotation(cls, "section")] = name
+            vocab.ancestors[name] = _ancestors(classes, name)[1:]
             for ancestor in _ancestors(classes, name)[1:]:
                 vocab.abstract.setdefault(ancestor, set()).add(name)
         if name in vocab.labels or name in assocs:
@@ -164,6 +171,32 @@ def build(schema: dict) -> Vocabulary:
         )
     _check_names(vocab)
     return vocab
+
+
+def _expander(schema: dict):
+    prefixes = schema["prefixes"]
+    default = prefixes[schema["default_prefix"]]
+
+    def expand(curie: str | None, local: str) -> str:
+        if not curie:
+            return default + local
+        prefix, _, rest = curie.partition(":")
+        return prefixes[prefix] + rest if prefix in prefixes else curie
+    return expand
+
+
+def _add_iris(vocab: Vocabulary, schema: dict) -> None:
+    """IRIs of classes, slots and enum values, as the generated OWL and SHACL use them."""
+    expand = _expander(schema)
+    for name, cls in schema["classes"].items():
+        vocab.class_iris[name] = expand(cls.get("class_uri"), name)
+    for name, slot in schema["slots"].items():
+        vocab.slot_iris[name] = expand((slot or {}).get("slot_uri"), name)
+        vocab.slot_ranges[name] = (slot or {}).get("range", schema.get("default_range", "string"))
+    for name, enum in schema["enums"].items():
+        vocab.enum_iris[name] = {value: expand(spec["meaning"], value)
+                                 for value, spec in enum["permissible_values"].items()
+                                 if spec and spec.get("meaning")}
 
 
 def _check_names(vocab: Vocabulary) -> None:

@@ -120,6 +120,8 @@ linkml_meta = LinkMLMeta({'default_prefix': 'aikg',
                           'prefix_reference': 'https://w3id.org/aikg/mof/'},
                   'org': {'prefix_prefix': 'org',
                           'prefix_reference': 'https://w3id.org/aikg/id/org/'},
+                  'owl': {'prefix_prefix': 'owl',
+                          'prefix_reference': 'http://www.w3.org/2002/07/owl#'},
                   'person': {'prefix_prefix': 'person',
                              'prefix_reference': 'https://w3id.org/aikg/id/person/'},
                   'prov': {'prefix_prefix': 'prov',
@@ -463,6 +465,7 @@ class Thing(ConfiguredBaseModel):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -509,6 +512,7 @@ class Agent(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -580,6 +584,7 @@ class Organization(Agent):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('country')
     def pattern_country(cls, v):
@@ -670,6 +675,7 @@ class Person(Agent):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -715,7 +721,7 @@ class Role(ConfiguredBaseModel):
                                     'required': False}}})
 
     organization: str = Field(default=..., description="""The organization a role is held at.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'w3org:organization'} })
-    title: str = Field(default=..., description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'schema:name'} })
+    title: str = Field(default=..., description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'dcterms:title'} })
     start_date: Optional[str] = Field(default=None, description="""When a role began.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'schema:startDate'} })
     end_date: Optional[str] = Field(default=None, description="""When a role ended; absent while it lasts.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role'], 'slot_uri': 'schema:endDate'} })
     sources: Optional[list[str]] = Field(default=None, description="""The sources of this relationship; when absent, those of the record holding it.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role', 'DealParty', 'Lineage'],
@@ -790,6 +796,7 @@ class Deal(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('announced')
     def pattern_announced(cls, v):
@@ -891,6 +898,7 @@ class ModelFamily(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -970,6 +978,7 @@ class Model(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -1074,6 +1083,7 @@ class Release(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('date')
     def pattern_date(cls, v):
@@ -1154,6 +1164,7 @@ class Artifact(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -1225,6 +1236,7 @@ class License(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -1290,6 +1302,7 @@ class AccessChannel(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -1352,6 +1365,7 @@ class Benchmark(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
@@ -1415,6 +1429,7 @@ class BenchmarkResult(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('date')
     def pattern_date(cls, v):
@@ -1504,6 +1519,7 @@ class SafetyAssessment(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('date')
     def pattern_date(cls, v):
@@ -1577,6 +1593,7 @@ class Statement(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('date')
     def pattern_date(cls, v):
@@ -1644,7 +1661,7 @@ class Source(Thing):
                        'Dataset',
                        'Application'],
          'slot_uri': 'schema:url'} })
-    title: Optional[str] = Field(default=None, description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'schema:name'} })
+    title: Optional[str] = Field(default=None, description="""The title of a role (Chief AI Officer) or of a source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Role', 'Source'], 'slot_uri': 'dcterms:title'} })
     publisher: Optional[str] = Field(default=None, description="""Who published the source (an outlet or an organization's name).""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:publisher'} })
     author: Optional[str] = Field(default=None, description="""The author of the source.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:author'} })
     published: Optional[str] = Field(default=None, description="""When the source was published.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Source'], 'slot_uri': 'schema:datePublished'} })
@@ -1665,6 +1682,7 @@ class Source(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('published')
     def pattern_published(cls, v):
@@ -1755,6 +1773,7 @@ class Dataset(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('date')
     def pattern_date(cls, v):
@@ -1843,6 +1862,7 @@ class Application(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('date')
     def pattern_date(cls, v):
@@ -1910,6 +1930,7 @@ class Claim(Thing):
          'slot_uri': 'prov:wasDerivedFrom'} })
     confidence: Optional[ConfidenceLevel] = Field(default=None, description="""How sure the facts of this record are; absent means high.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing', 'Role']} })
     wikidata_id: Optional[str] = Field(default=None, description="""The Wikidata item (Q-number) of the entity, when known.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'schema:sameAs'} })
+    same_as: Optional[list[str]] = Field(default=None, description="""The same entity in other vocabularies (its Wikidata item, its SPDX license page); the RDF export derives these from wikidata_id and spdx_id.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Thing'], 'slot_uri': 'owl:sameAs'} })
 
     @field_validator('id')
     def pattern_id(cls, v):
