@@ -11,7 +11,8 @@ import streamlit as st
 st.set_page_config(page_title="aikg — AI release landscape", layout="wide")
 
 PAGES = [("Ask", "ask", "ask_page"), ("Explore", "explore", "explore_page"), ("Openness", "openness", "openness_page"),
-         ("Timeline", "timeline", "timeline_page"), ("Cypher", "cypher", "cypher_page"),
+         ("Timeline", "timeline", "timeline_page"), ("Analytics", "analytics", "analytics_page"),
+         ("Cypher", "cypher", "cypher_page"),
          ("Export", "export", "export_page")]
 
 

@@ -224,6 +224,13 @@ def resolve(name: str = typer.Argument(..., help="A name as a dataset or article
             out.print(f"  candidate {c['id']:40} score {c['score']:5.1f}  via {c['matched']!r}")
 
 
+@import_app.command("rdf")
+def import_rdf(path: Path = typer.Argument(..., help="An aikg RDF export (TriG keeps every relationship's sources)."),
+               as_json: bool = JsonOpt) -> None:
+    """aikg's own RDF export, read back (into an empty store it reproduces the graph)."""
+    _import("rdf", path, as_json)
+
+
 @import_app.command("articles")
 def import_articles(paths: list[Path] = typer.Argument(..., help="Plain-text or HTML article files, or folders."),
                     as_json: bool = JsonOpt) -> None:

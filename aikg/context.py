@@ -19,6 +19,7 @@ from ingest.sources.curated import CuratedSource
 from ingest.sources.ecosystem import EcosystemGraphsSource
 from ingest.sources.epoch import EpochSource
 from ingest.sources.mot import MotSource
+from ingest.sources.rdf import RdfSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,7 +89,7 @@ def import_dataset(store: GraphStore, kind: str, path: Path | list[Path],
     ensure_schema(store)
     writer = GraphWriter(store)
     import_context = ImportContext.from_graph(writer)
-    source = IMPORTERS[kind](path, import_context)
+    source = RdfSource(path) if kind == "rdf" else IMPORTERS[kind](path, import_context)
     return pipeline.run([source], writer, progress, on_total), import_context
 
 

@@ -20,9 +20,8 @@ from typing import IO, Iterator
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
 from graph.store import GraphStore
-from ontology.vocab import Vocabulary, vocabulary
+from ontology.vocab import ID_BASE, Vocabulary, vocabulary
 
-ID_BASE = "https://w3id.org/aikg/id/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 SPDX_LICENSES = "http://spdx.org/licenses/"
 FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "json-ld": "json-ld"}
@@ -100,28 +99,32 @@ def edge_triples(vocab: Vocabulary, edge: dict) -> Iterator[tuple]:
                 yield node, URIRef(vocab.slot_iris[key]), _value(vocab, key, item), sources
 
 
-def _pages(store: GraphStore, query: str) -> Iterator[list[dict]]:
-    skip = 0
+def _id_pages(store: GraphStore, label: str) -> Iterator[list[str]]:
+    """The ids of one label in keyset pages (ids after the last one seen): each page is an
+    index range scan, so a page costs the same deep into a large graph."""
+    after = ""
     while True:
-        rows = store.read(query, {"skip": skip, "limit": PAGE})
+        rows = store.read(f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $limit",
+                          {"after": after, "limit": PAGE})
         if not rows:
             return
-        yield rows
-        skip += len(rows)
-
-
-NODES = "MATCH (n) RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props ORDER BY id SKIP $skip LIMIT $limit"
-EDGES = ("MATCH (a)-[r]->(b) RETURN a.id AS start, labels(a)[0] AS start_label, type(r) AS type, b.id AS end, "
-         "properties(r) AS props ORDER BY start, type, end SKIP $skip LIMIT $limit")
+        yield [r["id"] for r in rows]
+        after = rows[-1]["id"]
 
 
 def quads(store: GraphStore, vocab: Vocabulary | None = None) -> Iterator[list[tuple]]:
-    """Pages of (s, p, o, sources): every node, then every relationship."""
+    """Pages of (s, p, o, sources): each page's nodes and the relationships they start."""
     vocab = vocab or vocabulary()
-    for rows in _pages(store, NODES):
-        yield [t for row in rows for t in node_triples(vocab, row)]
-    for rows in _pages(store, EDGES):
-        yield [t for row in rows for t in edge_triples(vocab, row)]
+    for label in sorted(vocab.labels):
+        for ids in _id_pages(store, label):
+            nodes = store.read(f"MATCH (n:{label}) WHERE n.id IN $ids "
+                               "RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props ORDER BY id",
+                               {"ids": ids})
+            edges = store.read(f"MATCH (a:{label})-[r]->(b) WHERE a.id IN $ids RETURN a.id AS start, "
+                               "labels(a)[0] AS start_label, type(r) AS type, b.id AS end, properties(r) AS props "
+                               "ORDER BY start, type, end", {"ids": ids})
+            yield ([t for row in nodes for t in node_triples(vocab, row)]
+                   + [t for row in edges for t in edge_triples(vocab, row)])
 
 
 def _page_text(page: list[tuple], fmt: str) -> str:

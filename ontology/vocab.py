@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 
 SCHEMA_PATH = Path(__file__).parent / "aikg.yaml"
+# Node `model:muse-spark` is <https://w3id.org/aikg/id/model/muse-spark> in RDF (matches the schema's id prefixes).
+ID_BASE = "https://w3id.org/aikg/id/"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 

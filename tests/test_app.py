@@ -157,3 +157,12 @@ def test_export_of_the_current_answer(curated):
     app.run()
     assert not app.exception
     assert any("entities" in c.value for c in app.caption)
+
+
+def test_analytics_page(curated):
+    app = page("analytics_page")
+    app.run()
+    assert not app.exception
+    orgs = app.dataframe[0].value
+    assert {"Meta", "OpenAI"} <= set(orgs["name"])
+    assert len(app.dataframe) == 5

@@ -98,3 +98,27 @@ def test_cli_sparql_json(exports, cli_env, monkeypatch):
     assert code == 0 and any(r["name"].startswith("Apache") for r in rows)
     code, result, _ = run_cli("sparql", "SELEKT nonsense", "--data", str(files["turtle"]), "--json")
     assert code == 1 and "SPARQL failed" in result["error"]
+
+
+def _snapshot(store) -> tuple[dict, dict]:
+    norm = lambda props: {k: (sorted(map(str, v)) if isinstance(v, list) else v) for k, v in props.items()}  # noqa: E731
+    nodes = {r["id"]: (r["label"], norm(r["props"])) for r in store.read(
+        "MATCH (n) RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props")}
+    rels: dict = {}
+    for r in store.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p"):
+        rels.setdefault((r["a"], r["t"], r["b"], r["p"].get("key")), []).append(norm(r["p"]))
+    return nodes, rels
+
+
+def test_trig_round_trip_reproduces_counts_and_properties(exports, cli_env, monkeypatch):
+    store, files, _ = exports
+    for key, value in cli_env.items():
+        monkeypatch.setenv(key, value)
+    before = _snapshot(store)
+    store.write("MATCH (n) DETACH DELETE n")
+    code, result, out = run_cli("import", "rdf", str(files["trig"]), "--json")
+    assert code == 0, out
+    after = _snapshot(store)
+    assert len(after[0]) == len(before[0]) and len(after[1]) == len(before[1])
+    assert after[0] == before[0]
+    assert after[1] == before[1]
