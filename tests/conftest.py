@@ -68,3 +68,15 @@ def store(session_store):
     """The test server's store, emptied before the test."""
     session_store.write("MATCH (n) DETACH DELETE n")
     return session_store
+
+
+@pytest.fixture(scope="module")
+def curated(session_store, cli_env):
+    """The curated data loaded once per module, with the CLI environment set."""
+    from helpers import load_graph
+
+    load_graph(session_store, cli_env, ("up", "--no-app"))
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in cli_env.items():
+            patch.setenv(key, value)
+        yield session_store

@@ -7,16 +7,7 @@ import pytest
 from graph import queries
 from graph.analytics import analyze
 
-from helpers import load_graph, run_cli
-
-
-@pytest.fixture(scope="module")
-def curated(session_store, cli_env):
-    load_graph(session_store, cli_env, ("up", "--no-app"))
-    with pytest.MonkeyPatch.context() as patch:
-        for key, value in cli_env.items():
-            patch.setenv(key, value)
-        yield session_store
+from helpers import run_cli
 
 
 def test_centrality_lineage_and_communities(curated):

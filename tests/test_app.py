@@ -9,21 +9,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from helpers import load_graph
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture(scope="module")
-def curated(session_store, cli_env):
-    load_graph(session_store, cli_env, ("up", "--no-app"))
-    with pytest.MonkeyPatch.context() as patch:
-        for key, value in cli_env.items():
-            patch.setenv(key, value)
-        yield session_store
 
 
 def page(module: str) -> AppTest:

@@ -1,12 +1,13 @@
 """Export: the whole graph as RDF (Turtle, JSON-LD), GraphML or CSV; the current answer as CSV or JSON."""
 from __future__ import annotations
 
+import io
 import json
 
 import streamlit as st
 
 from aikg.ui.common import store
-from graph import export
+from graph import export, rdf
 
 FORMATS = {"Turtle": ("turtle", "ttl", "text/turtle"), "JSON-LD": ("json-ld", "jsonld", "application/ld+json")}
 
@@ -25,7 +26,9 @@ def render() -> None:
         nodes, rels = _data()
         if what in FORMATS:
             fmt, ext, mime = FORMATS[what]
-            st.session_state["export"] = (export.to_rdf(nodes, rels, fmt), f"aikg.{ext}", mime)
+            buffer = io.StringIO()
+            rdf.write(store(), buffer, fmt)  # the streaming exporter, as `aikg export rdf`
+            st.session_state["export"] = (buffer.getvalue(), f"aikg.{ext}", mime)
         elif what == "GraphML":
             st.session_state["export"] = (export.to_graphml(nodes, rels), "aikg.graphml", "application/xml")
         elif what == "CSV (nodes)":
