@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from graph import catalog
 from graph.store import GraphStore
+from graph.writer import GraphWriter
 from ingest.resolve import EntityIndex, normalize
 from ontology.vocab import vocabulary
 
@@ -39,11 +40,8 @@ class Mention:
 
 
 def entity_rows(store: GraphStore) -> list[dict]:
-    rows = []
-    for label in LINKABLE:
-        rows += [{**r, "label": label} for r in store.read(
-            f"MATCH (n:{label}) RETURN n.id AS id, n.name AS name, n.aliases AS aliases")]
-    return rows
+    """Names and aliases of the linkable entities (the query entity resolution uses too)."""
+    return GraphWriter(store).entity_rows(LINKABLE)
 
 
 class Linker:

@@ -106,17 +106,21 @@ def db_status(as_json: bool = JsonOpt) -> None:
 
 
 # -- ingest -------------------------------------------------------------------------
+@contextmanager
+def progress_bar(title: str, as_json: bool):
+    """A rich progress bar on stderr (silent with --json or off a terminal); yields the
+    (progress, on_total) callbacks the pipeline takes."""
+    with Progress(TextColumn(f"[bold]{title}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=as_json or not err.is_terminal) as bar:
+        task = bar.add_task("records", total=None)
+        yield (lambda n: bar.advance(task, n)), (lambda total: bar.update(task, total=total))
+
+
 def _ingest(paths: list[Path], as_json: bool) -> dict:
     with store_errors(as_json), context.open_store() as store:
         before = queries.stats(store)
-        with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, disable=as_json or not err.is_terminal) as bar:
-            task = bar.add_task("records", total=None)
-            report = context.ingest_paths(
-                store, paths,
-                progress=lambda n: bar.advance(task, n),
-                on_total=lambda total: bar.update(task, total=total),
-            )
+        with progress_bar("ingest", as_json) as (progress, on_total):
+            report = context.ingest_paths(store, paths, progress=progress, on_total=on_total)
         after = queries.stats(store)
     return {"ok": True, "paths": [str(p) for p in paths], "records": report.as_dict(),
             "before": before, "after": after}
@@ -147,12 +151,8 @@ def _summary(import_context) -> dict:
 def _import(kind: str, path: Path | list[Path], as_json: bool) -> None:
     with store_errors(as_json), context.open_store() as store:
         before = queries.stats(store)
-        with Progress(TextColumn(f"[bold]import {kind}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=err, disable=as_json or not err.is_terminal) as bar:
-            task = bar.add_task("records", total=None)
-            report, import_context = context.import_dataset(
-                store, kind, path, progress=lambda n: bar.advance(task, n),
-                on_total=lambda total: bar.update(task, total=total))
+        with progress_bar(f"import {kind}", as_json) as (progress, on_total):
+            report, import_context = context.import_dataset(store, kind, path, progress=progress, on_total=on_total)
         after = queries.stats(store)
     shown = [str(p) for p in path] if isinstance(path, list) else str(path)
     result = {"ok": True, "source": kind, "path": shown, "records": report.as_dict(),

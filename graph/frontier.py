@@ -3,6 +3,7 @@ whether they shipped weights. Every answer names the criterion that made a
 model frontier and the sources behind it."""
 from __future__ import annotations
 
+from graph.conflicts import IMPORTED_RECORD_PREFIXES
 from graph.openness import RANK, release_profiles
 from graph.store import GraphStore
 
@@ -78,5 +79,5 @@ def _criterion_sources(criterion: str, sources: list[str]) -> list[str]:
     if criterion == "epoch":
         return [s for s in sources if s.startswith("source:epoch/")]
     if criterion == "curated":
-        return [s for s in sources if not s.startswith(("source:epoch/", "source:ecosys/", "source:mot/"))]
+        return [s for s in sources if not s.startswith(IMPORTED_RECORD_PREFIXES)]
     return sources

@@ -20,10 +20,8 @@ from typing import IO, Iterator
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
 from graph.store import GraphStore
-from ontology.vocab import ID_BASE, Vocabulary, vocabulary
+from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
 
-WIKIDATA = "http://www.wikidata.org/entity/"
-SPDX_LICENSES = "http://spdx.org/licenses/"
 FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "json-ld": "json-ld"}
 PAGE = 2000
 CONTEXT = Path(__file__).resolve().parent.parent / "ontology" / "generated" / "aikg.context.jsonld"

@@ -17,6 +17,9 @@ import yaml
 SCHEMA_PATH = Path(__file__).parent / "aikg.yaml"
 # Node `model:muse-spark` is <https://w3id.org/aikg/id/model/muse-spark> in RDF (matches the schema's id prefixes).
 ID_BASE = "https://w3id.org/aikg/id/"
+# owl:sameAs targets the RDF export derives from wikidata_id and spdx_id
+WIKIDATA = "http://www.wikidata.org/entity/"
+SPDX_LICENSES = "http://spdx.org/licenses/"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 

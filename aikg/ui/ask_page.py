@@ -1,14 +1,11 @@
 """Ask: a question in plain words, answered from the catalog with its Cypher and sources."""
 from __future__ import annotations
 
-import csv
-import io
-
 import streamlit as st
 
 from aikg.ask import ask
 from aikg.ui.common import entity_link, linker, sources_note, store
-from graph import catalog
+from graph import catalog, export
 
 SUGGESTED = [
     "Which frontier models shipped weights?",
@@ -17,14 +14,6 @@ SUGGESTED = [
     "Which deals connect Meta and Scale AI?",
     "What is the lineage of Llama 2 70B Chat?",
 ]
-
-
-def _csv(columns: list[str], rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({c: row.get(c) for c in columns} for row in rows)
-    return buffer.getvalue()
 
 
 def _table(reply: dict) -> None:
@@ -59,7 +48,7 @@ def render() -> None:
     st.subheader(catalog.CATALOG[reply["intent"]].title)
     st.caption(f"{len(reply['rows'])} row(s) — question `{reply['intent']}`, parameters {reply['params']}")
     _table(reply)
-    st.download_button("Download CSV", _csv(reply["columns"], reply["rows"]), file_name=f"{reply['intent']}.csv",
+    st.download_button("Download CSV", export.to_csv(reply["rows"], reply["columns"]), file_name=f"{reply['intent']}.csv",
                        mime="text/csv", key="download_csv")
     with st.expander("Cypher"):
         st.code(reply["cypher"] or "", language="cypher")

@@ -17,10 +17,8 @@ from rdflib.util import guess_format
 from ingest.problems import Problem
 from ingest.records import EdgeRecord, NodeRecord, Origin
 from ingest.sources.common import display_name
-from ontology.vocab import ID_BASE, Vocabulary, vocabulary
+from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
 
-WIKIDATA = "http://www.wikidata.org/entity/"
-SPDX_LICENSES = "http://spdx.org/licenses/"
 
 
 def node_id(term) -> str | None:
