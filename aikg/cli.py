@@ -7,17 +7,23 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
 
 import typer
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from aikg import context
-from graph import quality, queries
 from graph import frontier as frontier_q
 from graph import openness as openness_q
+from graph import quality, queries
 from graph.conflicts import conflicts as find_conflicts
 from graph.readonly import RefusedQuery, check_read_only
 from graph.server import ServerError
@@ -60,6 +66,11 @@ def store_errors(as_json: bool):
         fail(str(exc), 1, as_json, problems=[p.as_dict() for p in exc.problems])
     except (StoreError, ServerError) as exc:
         fail(str(exc), 2, as_json)
+    except (ServiceUnavailable, SessionExpired) as exc:
+        # The server went away mid-command (killed, crashed, stopped): a write keeps the batches
+        # committed before; ingest and imports are idempotent, so rerunning them completes the graph.
+        fail(f"lost the connection to the graph server ({type(exc).__name__}); check it with "
+             "`aikg db status`, start it with `aikg db start`, then rerun the command", 2, as_json)
 
 
 # -- db ---------------------------------------------------------------------------
@@ -135,7 +146,7 @@ def _print_ingest(result: dict) -> None:
 
 
 @app.command()
-def ingest(paths: Optional[list[Path]] = PathsArg, as_json: bool = JsonOpt) -> None:
+def ingest(paths: list[Path] | None = PathsArg, as_json: bool = JsonOpt) -> None:
     """Validate curated YAML and load it into the graph (idempotent; all or nothing)."""
     result = _ingest(paths or [context.default_data_dir()], as_json)
     emit(result) if as_json else _print_ingest(result)
@@ -189,7 +200,7 @@ def import_mot(path: Path = typer.Argument(..., help="A checkout of lfai/model_o
 
 
 @app.command()
-def conflicts(field: Optional[str] = typer.Option(None, help="Only this field (date, weights, license, "
+def conflicts(field: str | None = typer.Option(None, help="Only this field (date, weights, license, "
                                                              "parameters, training_compute_flop)."),
               as_json: bool = JsonOpt) -> None:
     """Where sources disagree: every value of a field, each with the sources stating it."""
@@ -274,7 +285,7 @@ def _model_id(store, text: str, as_json: bool) -> str:
 
 @app.command()
 def frontier(criterion: str = typer.Option("epoch", help="epoch | compute | curated"),
-             weights: Optional[str] = typer.Option(None, help="open (downloadable, gated included) | closed | unknown"),
+             weights: str | None = typer.Option(None, help="open (downloadable, gated included) | closed | unknown"),
              as_json: bool = JsonOpt) -> None:
     """Frontier models under an explicit criterion, and whether they shipped weights."""
     if weights not in (None, "open", "closed", "unknown"):
@@ -294,10 +305,10 @@ def frontier(criterion: str = typer.Option("epoch", help="epoch | compute | cura
 
 
 @app.command()
-def openness(target: Optional[str] = typer.Argument(None, help="A model (id or name), or `mof`."),
-             file: Optional[Path] = typer.Argument(None, help="With `mof`: a MOT model file to evaluate."),
-             compare_with: Optional[str] = typer.Option(None, "--compare", help="Another model to compare with."),
-             org: Optional[str] = typer.Option(None, help="An organization id: its openness over time."),
+def openness(target: str | None = typer.Argument(None, help="A model (id or name), or `mof`."),
+             file: Path | None = typer.Argument(None, help="With `mof`: a MOT model file to evaluate."),
+             compare_with: str | None = typer.Option(None, "--compare", help="Another model to compare with."),
+             org: str | None = typer.Option(None, help="An organization id: its openness over time."),
              restrictive: bool = typer.Option(False, help="Releases whose license limits what 'open' suggests."),
              as_json: bool = JsonOpt) -> None:
     """What a release really opened: per-dimension grades with evidence, history and comparisons."""
@@ -318,7 +329,7 @@ def openness(target: Optional[str] = typer.Argument(None, help="A model (id or n
     emit(result) if as_json else out.print_json(json.dumps(result, default=str))
 
 
-def _mof(file: Optional[Path], as_json: bool) -> None:
+def _mof(file: Path | None, as_json: bool) -> None:
     from graph import mof
 
     if file is None:
@@ -450,7 +461,7 @@ def _parse_param(text: str) -> tuple[str, object]:
 @app.command()
 def cypher(
     query: str = typer.Argument(..., help="A read-only Cypher query."),
-    param: Optional[list[str]] = typer.Option(None, "--param", "-p", help="key=value (JSON or text)."),
+    param: list[str] | None = typer.Option(None, "--param", "-p", help="key=value (JSON or text)."),
     limit: int = typer.Option(1000, help="Maximum rows returned."),
     timeout: float = typer.Option(30.0, help="Seconds before the query is cancelled."),
     as_json: bool = JsonOpt,
@@ -464,6 +475,8 @@ def cypher(
     with store_errors(as_json), context.open_store() as store:
         try:
             result = store.read_only(query, params, limit=limit, timeout=timeout)
+        except StoreError:  # the read-only account cannot connect: a store problem (exit 2), not a query's
+            raise
         except Exception as exc:  # the server's refusal or a query error, reported as such
             code = getattr(exc, "code", None) or type(exc).__name__
             forbidden = "Forbidden" in str(code) or "Security" in str(code)
@@ -496,7 +509,7 @@ def _print_check(report: dict) -> None:
 
 
 @app.command()
-def check(paths: Optional[list[Path]] = PathsArg, as_json: bool = JsonOpt) -> None:
+def check(paths: list[Path] | None = PathsArg, as_json: bool = JsonOpt) -> None:
     """Data quality: validate the curated files (dry run) and check the loaded graph."""
     with store_errors(as_json), context.open_store() as store:
         count, problems = context.validate_paths(store, paths or [context.default_data_dir()])
@@ -507,6 +520,39 @@ def check(paths: Optional[list[Path]] = PathsArg, as_json: bool = JsonOpt) -> No
     emit(report) if as_json else _print_check(report)
     if not ok:
         raise typer.Exit(1)
+
+
+# -- bench -------------------------------------------------------------------------
+@app.command()
+def bench(
+    scale: list[str] | None = typer.Option(None, "--scale", help="Graph size in nodes: 10k, 100k, 1M "
+                                              "(repeatable; default all three, --quick 10k)."),
+    quick: bool = typer.Option(False, "--quick", help="One small scale and fewer runs: a few minutes."),
+    runs: int | None = typer.Option(None, min=1, help="Timed repetitions of each catalog question."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Where to write the results JSON."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Benchmark ingest, questions, RDF export and the app on synthetic graphs, against baselines."""
+    from benchmarks import suite
+
+    config = suite.BenchConfig.quick() if quick else suite.BenchConfig()
+    try:
+        if scale:
+            config.scales = [suite.parse_scale(s) for s in scale]
+    except ValueError as exc:
+        fail(f"--scale: {exc}", as_json=as_json)
+    config.runs = runs or config.runs
+    config.output = output or config.output
+    with store_errors(as_json):
+        result = suite.run(config, say=lambda text: err.print(f"[dim]{text}[/dim]"))
+    if as_json:
+        emit(result)
+        return
+    table = Table("scale", "figure", "value", "target", title=f"aikg bench ({result['seconds']} s)")
+    for row in result["ratios"]:
+        table.add_row(f"{row['scale']:,}", row["figure"], str(row["ratio"]), row["target"])
+    out.print(table)
+    out.print(f"results: {config.output}")
 
 
 # -- up / app -------------------------------------------------------------------------
@@ -531,7 +577,7 @@ def app_cmd(port: int = typer.Option(8501, help="Port on 127.0.0.1.")) -> None:
 
 @app.command()
 def up(
-    paths: Optional[list[Path]] = PathsArg,
+    paths: list[Path] | None = PathsArg,
     no_app: bool = typer.Option(False, "--no-app", help="Stop after loading."),
     port: int = typer.Option(8501, help="Port of the app on 127.0.0.1."),
     as_json: bool = JsonOpt,

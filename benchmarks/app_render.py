@@ -24,14 +24,14 @@ SETTLED = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]');
            "a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }")
 
 
-def _serve() -> tuple[subprocess.Popen, str]:
+def _serve(env: dict) -> tuple[subprocess.Popen, str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
                              "true", "--server.address", "127.0.0.1", "--server.port", str(port),
                              "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-                            env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
@@ -42,17 +42,18 @@ def _serve() -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
-def measure(runs: int) -> dict:
+def measure(runs: int, home: Path | None = None, pages: list[str] = PAGES) -> dict:
+    """Seconds to first render of each page; `home` is the AIKG_HOME of the server to use."""
     from playwright.sync_api import sync_playwright
 
-    proc, url = _serve()
-    timings: dict[str, list[float]] = {p or "ask": [] for p in PAGES}
+    proc, url = _serve({**os.environ, **({"AIKG_HOME": str(home)} if home else {})})
+    timings: dict[str, list[float]] = {p or "ask": [] for p in pages}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
             for _ in range(runs):
-                for path in PAGES:
+                for path in pages:
                     page = browser.new_page()
                     start = time.perf_counter()
                     page.goto(f"{url}/{path}")

@@ -10,15 +10,16 @@ same records for the same arguments.
 from __future__ import annotations
 
 import random
-from typing import Iterator
+from collections.abc import Iterator
 
 from ontology.records import EdgeRecord, NodeRecord, Origin
 
 ORIGIN = Origin("synthetic")
-KINDS = ("final_weights", "model_card", "training_code")
+KINDS = ("final_weights", "model_card", "training_code", "training_data")
 LINEAGE = ("fine_tune", "quantization", "merge", "distillation")
 CHANNELS = ("open_download", "gated_download", "public_api")
-BASES_PER_ORG = 6  # each spawning about 7 models (fan-out 1-4, then 1-2): about 225 nodes per organization
+BASES_PER_ORG = 6  # each spawning about 7 models (fan-out 1-4, then 1-2): about 250 nodes per organization
+BENCHMARKS = 20
 
 
 def _node(label: str, node_id: str, source: str, **props) -> NodeRecord:
@@ -44,9 +45,11 @@ def landscape(scale: float = 1.0, seed: int = 7) -> Iterator:
     licenses = [f"license:synthetic-{i}" for i in range(12)]
     for i, lic in enumerate(licenses):
         yield _node("License", lic, source, license_kind="permissive" if i % 3 else "custom_model_license",
-                    osi_approved=bool(i % 3))
+                    osi_approved=bool(i % 3), commercial_use=i % 4 != 0, acceptable_use_policy=i % 3 == 0)
     for channel in CHANNELS:
         yield _node("AccessChannel", f"channel:synthetic-{channel}", source, access_kind=channel)
+    for b in range(BENCHMARKS):
+        yield _node("Benchmark", f"benchmark:synthetic-{b}", source)
     for o in range(orgs):
         yield from _organization(rng, o, licenses, source)
 
@@ -54,20 +57,50 @@ def landscape(scale: float = 1.0, seed: int = 7) -> Iterator:
 def _organization(rng: random.Random, o: int, licenses: list[str], source: str) -> Iterator:
     org = f"org:synthetic-{o}"
     yield _node("Organization", org, source, organization_kind="company")
+    lab = f"{org}-lab"
+    yield _node("Organization", lab, source, organization_kind="lab")
+    yield _edge("PART_OF", "Organization", lab, "Organization", org, source)
     for p in range(4):
         person = f"person:synthetic-{o}-{p}"
         yield _node("Person", person, source)
-        yield _edge("HOLDS_ROLE", "Person", person, "Organization", org, source, key=f"role {p}|", title=f"role {p}")
+        yield _edge("HOLDS_ROLE", "Person", person, "Organization", org if p % 2 else lab, source,
+                    key=f"chief scientist {p}|{2020 + p}", title=f"chief scientist {p}", start_date=f"{2020 + p}")
+        if o and p == 0:  # a move between labs: an earlier role elsewhere
+            yield _edge("HOLDS_ROLE", "Person", person, "Organization", f"org:synthetic-{o - 1}", source,
+                        key="researcher|2016", title="researcher", start_date="2016", end_date="2019")
     if o:
         deal = f"deal:synthetic-{o}"
         yield _node("Deal", deal, source, deal_kind="investment", amount_usd=float(rng.randint(1, 900)) * 1e6)
         yield _edge("HAS_PARTY", "Deal", deal, "Organization", org, source, key="target", deal_role="target")
         yield _edge("HAS_PARTY", "Deal", deal, "Organization", f"org:synthetic-{rng.randrange(o)}", source,
                     key="investor", deal_role="investor")
+        yield _edge("HAS_PARTY", "Deal", deal, "Person", f"person:synthetic-{o}-1", source,
+                    key="hired", deal_role="hired")
     family = f"family:synthetic-{o}"
     yield _node("ModelFamily", family, source)
     for b in range(BASES_PER_ORG):
         yield from _model_tree(rng, o, b, org, family, licenses, source)
+
+
+def _base_extras(rng: random.Random, o: int, b: int, model: str, org: str, source: str) -> Iterator:
+    """What a base model gathers besides its releases: scores, an assessment, a statement."""
+    name = model.split(":", 1)[1]
+    for k in range(2):
+        result = f"result:{name}-{k}"
+        yield _node("BenchmarkResult", result, source, score=round(rng.uniform(10, 95), 1),
+                    date=f"{rng.randint(2019, 2026)}")
+        yield _edge("OF_MODEL", "BenchmarkResult", result, "Model", model, source)
+        yield _edge("ON_BENCHMARK", "BenchmarkResult", result, "Benchmark",
+                    f"benchmark:synthetic-{rng.randrange(BENCHMARKS)}", source)
+    assessment = f"assessment:{name}"
+    yield _node("SafetyAssessment", assessment, source, max_risk_level=rng.choice(("low", "medium", "high")))
+    yield _edge("ASSESSES", "SafetyAssessment", assessment, "Model", model, source)
+    yield _edge("PUBLISHED_BY", "SafetyAssessment", assessment, "Organization", org, source)
+    statement = f"statement:{name}"
+    yield _node("Statement", statement, source, summary=f"synthetic statement {name}",
+                stance=rng.choice(("pro_open", "pro_closed", "mixed")), date=f"{rng.randint(2019, 2026)}")
+    yield _edge("STATED_BY", "Statement", statement, "Person", f"person:synthetic-{o}-{b % 4}", source)
+    yield _edge("ABOUT", "Statement", statement, "Model", model, source)
 
 
 def _model_tree(rng: random.Random, o: int, b: int, org: str, family: str, licenses: list[str],
@@ -76,6 +109,7 @@ def _model_tree(rng: random.Random, o: int, b: int, org: str, family: str, licen
     base = f"model:synthetic-{o}-{b}"
     generation = [base]
     yield from _model(rng, base, org, family, licenses, source, parent=None)
+    yield from _base_extras(rng, o, b, base, org, source)
     for depth in range(2):
         children = []
         for parent in generation:
@@ -88,7 +122,9 @@ def _model_tree(rng: random.Random, o: int, b: int, org: str, family: str, licen
 
 def _model(rng: random.Random, model: str, org: str, family: str, licenses: list[str], source: str,
            parent: str | None) -> Iterator:
-    yield _node("Model", model, source, parameters=rng.choice((7, 13, 70, 405)) * 10**9)
+    extra = {"frontier": rng.random() < 0.2, "epoch_frontier": rng.random() < 0.1,
+             "training_compute_flop": float(rng.randint(1, 900)) * 1e22} if parent is None else {}
+    yield _node("Model", model, source, parameters=rng.choice((7, 13, 70, 405)) * 10**9, **extra)
     yield _edge("DEVELOPED_BY", "Model", model, "Organization", org, source)
     yield _edge("IN_FAMILY", "Model", model, "ModelFamily", family, source)
     if parent:

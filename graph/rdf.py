@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
-from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from graph.store import GraphStore
 from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
@@ -25,6 +27,9 @@ from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabul
 FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "json-ld": "json-ld"}
 PAGE = 2000
 CONTEXT = Path(__file__).resolve().parent.parent / "ontology" / "generated" / "aikg.context.jsonld"
+# characters an IRI may not hold (RFC 3987 / N-Triples IRIREF): percent-encoded in URL values
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _DATATYPES = {"integer": XSD.integer, "float": XSD.float, "boolean": XSD.boolean}
 
 
@@ -41,7 +46,7 @@ def _value(vocab: Vocabulary, slot: str, value):
     if rng in vocab.labels or rng in vocab.abstract:
         return iri(value)
     if rng == "uri":
-        return URIRef(str(value).replace(" ", "%20"))
+        return URIRef(_IRI_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", str(value)))
     datatype = _DATATYPES.get(rng)
     return Literal(value, datatype=datatype) if datatype else Literal(str(value))
 
@@ -97,41 +102,71 @@ def edge_triples(vocab: Vocabulary, edge: dict) -> Iterator[tuple]:
                 yield node, URIRef(vocab.slot_iris[key]), _value(vocab, key, item), sources
 
 
-def _id_pages(store: GraphStore, label: str) -> Iterator[list[str]]:
-    """The ids of one label in keyset pages (ids after the last one seen): each page is an
-    index range scan, so a page costs the same deep into a large graph."""
+def _pages(store: GraphStore, label: str) -> Iterator[tuple[list[dict], list[list]]]:
+    """One label's nodes in keyset pages (ids after the last one seen: each page is an index
+    range scan, costing the same deep into a large graph), each with the relationships its
+    nodes start. Each read returns one collected row: a row per record costs a Bolt message."""
     after = ""
     while True:
-        rows = store.read(f"MATCH (n:{label}) WHERE n.id > $after RETURN n.id AS id ORDER BY id LIMIT $limit",
-                          {"after": after, "limit": PAGE})
-        if not rows:
+        nodes = store.read(f"MATCH (n:{label}) WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit "
+                           "RETURN collect({id: n.id, props: properties(n)}) AS page",
+                           {"after": after, "limit": PAGE})[0]["page"]
+        if not nodes:
             return
-        yield [r["id"] for r in rows]
-        after = rows[-1]["id"]
+        nodes.sort(key=lambda row: row["id"])
+        ids = [row["id"] for row in nodes]
+        edges = store.read(f"MATCH (a:{label})-[r]->(b) WHERE a.id IN $ids "
+                           "RETURN collect([a.id, type(r), b.id, properties(r)]) AS page", {"ids": ids})[0]["page"]
+        edges.sort(key=lambda row: row[:3])
+        yield nodes, edges
+        after = ids[-1]
 
 
 def quads(store: GraphStore, vocab: Vocabulary | None = None) -> Iterator[list[tuple]]:
     """Pages of (s, p, o, sources): each page's nodes and the relationships they start."""
     vocab = vocab or vocabulary()
     for label in sorted(vocab.labels):
-        for ids in _id_pages(store, label):
-            nodes = store.read(f"MATCH (n:{label}) WHERE n.id IN $ids "
-                               "RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props ORDER BY id",
-                               {"ids": ids})
-            edges = store.read(f"MATCH (a:{label})-[r]->(b) WHERE a.id IN $ids RETURN a.id AS start, "
-                               "labels(a)[0] AS start_label, type(r) AS type, b.id AS end, properties(r) AS props "
-                               "ORDER BY start, type, end", {"ids": ids})
-            yield ([t for row in nodes for t in node_triples(vocab, row)]
-                   + [t for row in edges for t in edge_triples(vocab, row)])
+        for nodes, edges in _pages(store, label):
+            page = [t for row in nodes for t in node_triples(vocab, {**row, "label": label})]
+            for start, rel_type, end, props in edges:
+                page += edge_triples(vocab, {"start": start, "start_label": label, "type": rel_type,
+                                             "end": end, "props": props})
+            yield page
+
+
+def _nt(term) -> str:
+    """A term in N-Triples syntax (also valid in TriG and Turtle)."""
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(_ESCAPES) + '"'
+        return f"{text}^^<{term.datatype}>" if term.datatype else text
+    return f"<{term}>"
+
+
+def _statements(page: list[tuple]) -> dict[tuple, list]:
+    """Each distinct triple of a page once, with the sources of every row that states it."""
+    out: dict[tuple, list] = {}
+    for s, p, o, sources in page:
+        out.setdefault((s, p, o), []).extend(sources or [])
+    return out
+
+
+def _fast_text(page: list[tuple], fmt: str) -> str:
+    """N-Triples, or TriG as one block per source graph, written directly: rdflib's
+    serializers build an in-memory graph and cost more than reading from the server."""
+    statements = _statements(page)
+    if fmt == "nt":
+        return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in statements)
+    graphs: dict[str, list[str]] = {}
+    for (s, p, o), sources in statements.items():
+        line = f"  {_nt(s)} {_nt(p)} {_nt(o)} .\n"
+        for source in dict.fromkeys(sources or ["source:unsourced"]):
+            graphs.setdefault(source, []).append(line)
+    return "".join(f"{_nt(iri(g))} {{\n{''.join(lines)}}}\n" for g, lines in graphs.items())
 
 
 def _page_text(page: list[tuple], fmt: str) -> str:
-    if fmt == "trig":
-        data = Dataset()
-        for s, p, o, sources in page:
-            for source in sources or ["source:unsourced"]:
-                data.graph(iri(source)).add((s, p, o))
-        return data.serialize(format="trig")
+    if fmt in ("nt", "trig"):
+        return _fast_text(page, fmt)
     graph = Graph()
     for s, p, o, _ in page:
         graph.add((s, p, o))
