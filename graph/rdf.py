@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from queue import Full, Queue
 from typing import IO
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
@@ -38,11 +40,30 @@ def iri(node_id: str) -> URIRef:
     return URIRef(f"{ID_BASE}{prefix}/{rest}")
 
 
+class _Terms:
+    """The schema's IRIs as rdflib terms, made once: an export makes millions of triples
+    from a few hundred distinct classes, properties and enum values."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.slots = {name: URIRef(value) for name, value in vocab.slot_iris.items()}
+        self.classes = {name: URIRef(value) for name, value in vocab.class_iris.items()}
+        self.enums = {(rng, value): URIRef(meaning) for rng, meanings in vocab.enum_iris.items()
+                      for value, meaning in meanings.items() if meaning}
+
+
+_TERMS: dict[int, _Terms] = {}
+
+
+def _terms(vocab: Vocabulary) -> _Terms:
+    if id(vocab) not in _TERMS:
+        _TERMS[id(vocab)] = _Terms(vocab)
+    return _TERMS[id(vocab)]
+
+
 def _value(vocab: Vocabulary, slot: str, value):
     rng = vocab.slot_ranges.get(slot, "string")
     if rng in vocab.enum_iris:
-        meaning = vocab.enum_iris[rng].get(value)
-        return URIRef(meaning) if meaning else Literal(value)
+        return _terms(vocab).enums.get((rng, value)) or Literal(value)
     if rng in vocab.labels or rng in vocab.abstract:
         return iri(value)
     if rng == "uri":
@@ -53,18 +74,18 @@ def _value(vocab: Vocabulary, slot: str, value):
 
 def node_triples(vocab: Vocabulary, node: dict) -> Iterator[tuple]:
     """(subject, predicate, object, sources) for one node row {id, label, props}."""
-    subject, props = iri(node["id"]), dict(node["props"])
+    subject, props, terms = iri(node["id"]), dict(node["props"]), _terms(vocab)
     sources = props.get("sources", [])
     # every class up the is_a chain: shapes of Thing and Agent check their instances too
     for cls in [node["label"], *vocab.ancestors.get(node["label"], [])]:
-        yield subject, RDF.type, URIRef(vocab.class_iris[cls]), sources
+        yield subject, RDF.type, terms.classes[cls], sources
     props["same_as"] = _same_as(node["label"], props)
     slots = vocab.slots[node["label"]]
     for key, value in props.items():
         if key not in slots:
             continue
         for item in value if isinstance(value, list) else [value]:
-            yield subject, URIRef(vocab.slot_iris[key]), _value(vocab, key, item), sources
+            yield subject, terms.slots[key], _value(vocab, key, item), sources
 
 
 def _same_as(label: str, props: dict) -> list[str]:
@@ -85,53 +106,82 @@ def edge_triples(vocab: Vocabulary, edge: dict) -> Iterator[tuple]:
     slot = _edge_slot(vocab, edge["start_label"], edge["type"])
     if slot is None:
         return
-    sources = edge["props"].get("sources", [])
+    sources, terms = edge["props"].get("sources", []), _terms(vocab)
     start, end = iri(edge["start"]), iri(edge["end"])
     if slot.mode != "association":
-        yield start, URIRef(vocab.slot_iris[slot.name]), end, sources
+        yield start, terms.slots[slot.name], end, sources
         return
     assoc = vocab.associations[slot.range]
     digest = hashlib.sha1(f"{edge['type']}|{edge['end']}|{edge['props'].get('key', '')}".encode()).hexdigest()[:12]
     node = URIRef(f"{start}/{slot.name}/{digest}")
-    yield start, URIRef(vocab.slot_iris[slot.name]), node, sources
-    yield node, RDF.type, URIRef(vocab.class_iris[assoc.name]), sources
-    yield node, URIRef(vocab.slot_iris[assoc.target_slot]), end, sources
+    yield start, terms.slots[slot.name], node, sources
+    yield node, RDF.type, terms.classes[assoc.name], sources
+    yield node, terms.slots[assoc.target_slot], end, sources
     for key, value in edge["props"].items():
         if key in vocab.slots[assoc.name] and key != assoc.target_slot:
             for item in value if isinstance(value, list) else [value]:
-                yield node, URIRef(vocab.slot_iris[key]), _value(vocab, key, item), sources
+                yield node, terms.slots[key], _value(vocab, key, item), sources
 
 
-def _pages(store: GraphStore, label: str) -> Iterator[tuple[list[dict], list[list]]]:
-    """One label's nodes in keyset pages (ids after the last one seen: each page is an index
-    range scan, costing the same deep into a large graph), each with the relationships its
-    nodes start. Each read returns one collected row: a row per record costs a Bolt message."""
-    after = ""
-    while True:
-        nodes = store.read(f"MATCH (n:{label}) WHERE n.id > $after WITH n ORDER BY n.id LIMIT $limit "
-                           "RETURN collect({id: n.id, props: properties(n)}) AS page",
-                           {"after": after, "limit": PAGE})[0]["page"]
-        if not nodes:
-            return
-        nodes.sort(key=lambda row: row["id"])
-        ids = [row["id"] for row in nodes]
-        edges = store.read(f"MATCH (a:{label})-[r]->(b) WHERE a.id IN $ids "
-                           "RETURN collect([a.id, type(r), b.id, properties(r)]) AS page", {"ids": ids})[0]["page"]
-        edges.sort(key=lambda row: row[:3])
-        yield nodes, edges
-        after = ids[-1]
+def _chunks(rows: Iterator, size: int) -> Iterator[list]:
+    page: list = []
+    for row in rows:
+        page.append(row)
+        if len(page) == size:
+            yield page
+            page = []
+    if page:
+        yield page
+
+
+def _prefetched(rows: Iterator, depth: int = 4) -> Iterator:
+    """The rows of `rows`, read ahead in a thread: the server and the driver's decoding
+    work while the caller turns the previous rows into triples."""
+    queue: Queue = Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def produce() -> None:
+        try:
+            for item in rows:
+                while not stop.is_set():
+                    try:
+                        queue.put(item, timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(done)
+        except BaseException as exc:  # handed to the caller, raised there
+            queue.put(exc)
+
+    thread = threading.Thread(target=produce, daemon=True)
+    thread.start()
+    try:
+        while (item := queue.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def quads(store: GraphStore, vocab: Vocabulary | None = None) -> Iterator[list[tuple]]:
-    """Pages of (s, p, o, sources): each page's nodes and the relationships they start."""
+    """Pages of (s, p, o, sources): each label's nodes, then the relationships they start.
+    One streamed query per label and direction: the server sends rows as they are read
+    (no per-page sort or id lookups, which grew with the graph), and at most one page of
+    them is held here. Rows come in storage order; RDF has none to keep."""
     vocab = vocab or vocabulary()
     for label in sorted(vocab.labels):
-        for nodes, edges in _pages(store, label):
-            page = [t for row in nodes for t in node_triples(vocab, {**row, "label": label})]
-            for start, rel_type, end, props in edges:
-                page += edge_triples(vocab, {"start": start, "start_label": label, "type": rel_type,
-                                             "end": end, "props": props})
-            yield page
+        nodes = store.stream(f"MATCH (n:{label}) RETURN n.id AS id, properties(n) AS props", fetch_size=PAGE)
+        for page in _prefetched(_chunks(nodes, PAGE)):
+            yield [t for row in page for t in node_triples(vocab, {**row, "label": label})]
+        edges = store.stream(f"MATCH (a:{label})-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, "
+                             "properties(r) AS props", fetch_size=PAGE)
+        for page in _prefetched(_chunks(edges, PAGE)):
+            yield [t for row in page for t in edge_triples(vocab, {**row, "start_label": label})]
 
 
 def _nt(term) -> str:

@@ -3,12 +3,12 @@ transactions for every write, the database name always explicit."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 import neo4j
-from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, ConfigurationError, ServiceUnavailable
 
-from graph.config import Credentials, StoreConfig
+from graph.config import Credentials, StoreConfig, display_uri
 from graph.values import record_dict
 
 
@@ -30,21 +30,30 @@ class GraphStore:
         self._reader: neo4j.Driver | None = None
 
     def _connect(self, creds: Credentials) -> neo4j.Driver:
-        driver = neo4j.GraphDatabase.driver(self.config.uri, auth=(creds.user, creds.password))
+        uri = display_uri(self.config.uri)
+        try:
+            driver = neo4j.GraphDatabase.driver(self.config.uri, auth=(creds.user, creds.password))
+        except (ConfigurationError, ValueError):
+            # the driver's message repeats the address, which may hold a password (user:pass@host)
+            raise StoreError(f"{uri} is not a graph server address the driver accepts: use bolt://host:port "
+                             "or neo4j[+s]://host, with the account in NEO4J_USERNAME and NEO4J_PASSWORD") from None
         try:
             with driver.session(database=self.config.database) as session:
                 session.run("RETURN 1").consume()
         except AuthError as exc:
             driver.close()
-            raise StoreError(f"authentication failed for user {creds.user!r} at {self.config.uri}") from exc
+            raise StoreError(f"authentication failed for user {creds.user!r} at {uri}") from exc
         except ServiceUnavailable as exc:
             driver.close()
-            raise StoreError(f"cannot reach a graph server at {self.config.uri}") from exc
+            raise StoreError(f"cannot reach a graph server at {uri}") from exc
+        except ValueError:  # an address the resolver rejects (a port that is not a number); it repeats the address
+            driver.close()
+            raise StoreError(f"cannot reach a graph server at {uri}: the address does not resolve") from None
         except ClientError as exc:
             driver.close()
             if "Database" in (exc.code or ""):
-                raise StoreError(f"database {self.config.database!r} does not exist at {self.config.uri}") from exc
-            raise StoreError(f"the server at {self.config.uri} refused the connection: {exc.code}") from exc
+                raise StoreError(f"database {self.config.database!r} does not exist at {uri}") from exc
+            raise StoreError(f"the server at {uri} refused the connection: {exc.code}") from exc
         return driver
 
     @property
@@ -85,6 +94,15 @@ class GraphStore:
         """DDL runs on its own, outside data transactions (ArcadeDB keeps DDL even on rollback)."""
         with self._driver.session(database=self.config.database) as session:
             session.run(statement).consume()
+
+    def stream(self, query: str, params: dict | None = None, fetch_size: int = 2000) -> Iterator[dict]:
+        """Rows as the server sends them, `fetch_size` at a time: memory stays flat however
+        many rows the query returns (for exports that read the whole graph)."""
+        with self._driver.session(database=self.config.database, fetch_size=fetch_size,
+                                  default_access_mode=neo4j.READ_ACCESS) as session:
+            with session.begin_transaction() as tx:
+                for record in tx.run(query, params or {}):
+                    yield record_dict(record)
 
     def read_only(self, query: str, params: dict | None = None, limit: int = 1000,
                   timeout: float = 30.0) -> QueryResult:
