@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DATABASE = "aikg"
+
+
+def display_uri(uri: str) -> str:
+    """The address without any user:password@ part, for messages."""
+    return re.sub(r"(?<=://).*@", "***@", uri)  # up to the last @: a password may hold / or @
 
 
 def aikg_home() -> Path:
@@ -33,7 +39,7 @@ class StoreConfig:
     embedded: bool
 
     def describe(self) -> dict:
-        return {"uri": self.uri, "database": self.database, "embedded": self.embedded,
+        return {"uri": display_uri(self.uri), "database": self.database, "embedded": self.embedded,
                 "user": self.writer.user}
 
 

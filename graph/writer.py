@@ -18,6 +18,12 @@ _UNION = ("{v}.{p} = CASE WHEN row.{p} IS NULL OR size(row.{p}) = 0 THEN {v}.{p}
           "WHEN {v}.{p} IS NULL THEN row.{p} ELSE {v}.{p} + [x IN row.{p} WHERE NOT x IN {v}.{p}] END")
 UNIONED = ("sources", "aliases")  # on nodes; relationships only union their sources
 
+# Written after every other relationship of a batch. An import reads the graph first and only
+# adds a source to a release it finds there (ingest/importing.py: a release is found by its
+# OF_MODEL relationship). Chunks are separate transactions, so a crash leaves a prefix of them
+# committed; with OF_MODEL last, a release a rerun finds has everything its record stated.
+WRITTEN_LAST = ("OF_MODEL",)
+
 # "replace": curated data is authoritative, its values overwrite.
 # "fill": an import only adds what is missing; values already in the graph stay.
 POLICIES = ("replace", "fill")
@@ -90,9 +96,10 @@ class GraphWriter:
         for label, rows in nodes.items():
             keys = self._prop_keys(label, rows) if policy == "fill" else ()
             self._write_rows(node_query(self.vocab.check_label(label), policy, keys), rows, progress)
-        for (rel_type, start, end, key), rows in edges.items():
+        ordered = sorted(edges.items(), key=lambda item: item[0][0] in WRITTEN_LAST)  # stable
+        for (rel_type, start, end, key), rows in ordered:
             keys = tuple(sorted({k for row in rows for k in row["props"]})) if policy == "fill" else ()
-            for k in keys:
+            for k in (*key, *keys):  # both are written into the query as property names
                 self._check_property(k)
             query = edge_query(self.vocab.check_type(rel_type), self.vocab.check_label(start),
                                self.vocab.check_label(end), key, policy, keys)

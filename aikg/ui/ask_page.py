@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from aikg.ask import ask
-from aikg.ui.common import entity_link, linker, sources_note, store
+from aikg.ui.common import entity_link, linker, plain, sources_note, store
 from graph import catalog, export
 
 SUGGESTED = [
@@ -46,7 +46,7 @@ def render() -> None:
             st.text(f"• {suggestion}")
         return
     st.subheader(catalog.CATALOG[reply["intent"]].title)
-    st.caption(f"{len(reply['rows'])} row(s) — question `{reply['intent']}`, parameters {reply['params']}")
+    st.caption(f"{len(reply['rows'])} row(s) — question `{reply['intent']}`, parameters {plain(reply['params'])}")
     _table(reply)
     st.download_button("Download CSV", export.to_csv(reply["rows"], reply["columns"]), file_name=f"{reply['intent']}.csv",
                        mime="text/csv", key="download_csv")

@@ -1,6 +1,8 @@
 """What every page shares: the store, the entity linker, links to entity pages."""
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from aikg import context
@@ -14,6 +16,19 @@ LABEL_COLORS = {
     "Application": "#83BCB6", "Claim": "#D3D3D3",
 }
 GRADE_COLORS = {"open": "#2E7D32", "restricted": "#F9A825", "closed": "#C62828", "unknown": "#9E9E9E"}
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # all ASCII punctuation: each may be backslash-escaped
+
+
+def plain(text: object) -> str:
+    """Untrusted text (names, ids, notes, error messages) for elements that render Markdown —
+    headers, captions, alerts: every Markdown, HTML, LaTeX and directive character escaped and
+    line breaks flattened, so it shows exactly as written and can never format, link or load."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def web_link(url: object) -> str | None:
+    """Only http(s) addresses become clickable links (a link column opens any scheme it is given)."""
+    return url if isinstance(url, str) and url.lower().startswith(("https://", "http://")) else None
 
 
 @st.cache_resource(show_spinner="Connecting to the graph…")
@@ -34,4 +49,4 @@ def entity_link(node_id: str | None) -> str | None:
 def sources_note(sources: list[str], limit: int = 12) -> None:
     if sources:
         shown = ", ".join(sources[:limit]) + (f" … (+{len(sources) - limit})" if len(sources) > limit else "")
-        st.caption(f"Sources: {shown}")
+        st.caption(f"Sources: {plain(shown)}")

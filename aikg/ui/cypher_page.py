@@ -5,7 +5,7 @@ import json
 
 import streamlit as st
 
-from aikg.ui.common import store
+from aikg.ui.common import plain, store
 from graph.readonly import RefusedQuery, check_read_only
 
 EXAMPLE = ("MATCH (r:Release)-[:OF_MODEL]->(m:Model)\nWHERE r.date STARTS WITH $year\n"
@@ -28,13 +28,13 @@ def render() -> None:
         check_read_only(query)
         result = store().read_only(query, params, limit=int(limit), timeout=float(timeout))
     except RefusedQuery as exc:
-        st.error(f"Refused: {exc}")
+        st.error(f"Refused: {plain(exc)}")
         return
     except ValueError as exc:
-        st.error(f"Invalid parameters: {exc}")
+        st.error(f"Invalid parameters: {plain(exc)}")
         return
     except Exception as exc:  # the server's refusal or a query error, shown as such
-        st.error(f"Query failed: {getattr(exc, 'message', None) or exc}")
+        st.error(f"Query failed: {plain(getattr(exc, 'message', None) or exc)}")
         return
     st.caption(f"{len(result.rows)} row(s)" + (" — truncated" if result.truncated else ""))
     st.dataframe([{c: json.dumps(r[c], default=str) if isinstance(r[c], (dict, list)) else r[c]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 from neo4j_viz import Node, Relationship, VisualizationGraph
 
-from aikg.ui.common import LABEL_COLORS, entity_link, store
+from aikg.ui.common import LABEL_COLORS, entity_link, plain, store, web_link
 from graph import queries
 
 
@@ -27,7 +27,7 @@ def _facts(found: dict) -> None:
     facts = [{"property": k, "value": ", ".join(map(str, v)) if isinstance(v, list) else str(v)}
              for k, v in sorted(node.items()) if k not in ("sources", "labels")]
     st.dataframe(facts, hide_index=True, width="stretch", key="facts")
-    sources = queries.sources_of(store(), node.get("sources", []))
+    sources = [{**s, "url": web_link(s.get("url"))} for s in queries.sources_of(store(), node.get("sources", []))]
     st.markdown("**Sources of these facts**")
     st.dataframe(sources, hide_index=True, width="stretch", key="fact_sources",
                  column_config={"url": st.column_config.LinkColumn("url")})
@@ -69,10 +69,10 @@ def render() -> None:
         return
     found = queries.entity(store(), chosen)
     if not found:
-        st.error(f"No entity with id {chosen}")
+        st.error(f"No entity with id {plain(chosen)}")
         return
-    st.header(found["node"].get("name", chosen))
-    st.caption(f"{chosen} — {', '.join(found['node'].get('labels', []))}")
+    st.header(plain(found["node"].get("name", chosen)))
+    st.caption(f"{plain(chosen)} — {', '.join(found['node'].get('labels', []))}")
     # The graph tab comes first: a graph drawn inside a hidden tab lays itself out in no space.
     picture, facts, links = st.tabs(["Neighborhood graph", "Facts", "Relationships"])
     with picture:
