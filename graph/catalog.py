@@ -9,6 +9,7 @@ come only from the ontology; every value is a parameter.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -59,10 +60,15 @@ ENTITY = Param("entity", "Thing", "any entity")
 LIMIT = Param("limit", None, "how many rows at most", 20)
 CRITERION = Param("criterion", None, "frontier criterion: epoch, compute, curated, or any "
                   "(the default: each model names the criteria it meets)", "any")
+LABEL_OF = re.compile(r":LABEL_OF_(\w+)")  # see cypher_for
 MAX_DEPTH = 6  # hops for lineage and connections; Cypher cannot take it as a parameter
 
 # x is the organization or one of its labs/subsidiaries (PART_OF up to three levels)
 IN_ORG = "(x.id = o.id OR EXISTS { MATCH (x)-[:PART_OF*1..3]->(o) })"
+# the same, as rows of x walked back from o: the relationships then expand from these few
+# organizations instead of every relationship of the type being tested (20x at 100k nodes)
+ORG_SCOPE = ("WITH o, [o] + [(lab:Organization)-[:PART_OF*1..3]->(o) | lab] AS scope "
+             "UNWIND scope AS x WITH DISTINCT o, x")
 LEAD_WORDS = ("chief", "head", "ceo", "cto", "scientist", "director", "lead", "president", "founder")
 
 
@@ -160,8 +166,8 @@ def _compare_releases(store: GraphStore, params: dict) -> list[dict]:
 # ---- Cypher questions ----
 
 ORG_RELEASES = f"""
-MATCH (o:Organization {{id: $org}})
-MATCH (r:Release)-[rb:RELEASED_BY]->(x:Organization) WHERE {IN_ORG}
+MATCH (o:Organization {{id: $org}}) {ORG_SCOPE}
+MATCH (r:Release)-[rb:RELEASED_BY]->(x)
 OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
 OPTIONAL MATCH (r)-[ul:UNDER_LICENSE]->(l:License)
 WITH r, m, l, ul, collect(DISTINCT x.name) AS released_by, collect(rb.sources) AS rb_sources
@@ -170,16 +176,16 @@ RETURN r.id AS release, m.name AS model, r.date AS date, l.id AS license, l.name
 ORDER BY date DESC, release"""
 
 AI_LEADERS = f"""
-MATCH (o:Organization {{id: $org}})
-MATCH (p:Person)-[h:HOLDS_ROLE]->(x:Organization)
-WHERE {IN_ORG} AND any(w IN $keywords WHERE toLower(h.title) CONTAINS w)
+MATCH (o:Organization {{id: $org}}) {ORG_SCOPE}
+MATCH (p:Person)-[h:HOLDS_ROLE]->(x)
+WHERE any(w IN $keywords WHERE toLower(h.title) CONTAINS w)
 RETURN p.id AS person, p.name AS name, h.title AS title, x.name AS organization,
        h.start_date AS since, h.end_date AS until, h.sources AS sources
 ORDER BY since, name"""
 
 ORG_PEOPLE = f"""
-MATCH (o:Organization {{id: $org}})
-MATCH (p:Person)-[h:HOLDS_ROLE]->(x:Organization) WHERE {IN_ORG}
+MATCH (o:Organization {{id: $org}}) {ORG_SCOPE}
+MATCH (p:Person)-[h:HOLDS_ROLE]->(x)
 RETURN p.id AS person, p.name AS name, h.title AS title, x.name AS organization,
        h.start_date AS start_date, h.end_date AS end_date, h.sources AS sources
 ORDER BY start_date, name"""
@@ -224,8 +230,8 @@ RETURN {DEAL_FIELDS}, pp.deal_role AS person_role, organizations,
 ORDER BY announced, deal"""
 
 ORG_DEALS = f"""
-MATCH (o:Organization {{id: $org}})
-MATCH (d:Deal)-[h:HAS_PARTY]->(x:Organization) WHERE {IN_ORG}
+MATCH (o:Organization {{id: $org}}) {ORG_SCOPE}
+MATCH (d:Deal)-[h:HAS_PARTY]->(x)
 OPTIONAL MATCH (d)-[:HAS_PARTY]->(other) WHERE other.id <> x.id
 WITH d, collect(DISTINCT x.name + ' (' + h.deal_role + ')') AS as_party,
      collect(DISTINCT other.name) AS other_parties, collect(h.sources) AS hs
@@ -246,8 +252,11 @@ ORDER BY date DESC, release"""
 
 NONCOMMERCIAL = """
 MATCH (l:License) WHERE l.commercial_use = $commercial_use
-MATCH (r:Release)
-WHERE EXISTS { MATCH (r)-[:UNDER_LICENSE]->(l) } OR EXISTS { MATCH (r)-[:SHIPPED]->(:Artifact)-[:UNDER_LICENSE]->(l) }
+CALL (l) {
+  MATCH (r:Release)-[:UNDER_LICENSE]->(l) RETURN r
+  UNION
+  MATCH (r:Release)-[:SHIPPED]->(:Artifact)-[:UNDER_LICENSE]->(l) RETURN r
+}
 OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
 RETURN r.id AS release, m.name AS model, r.date AS date, l.id AS license, l.name AS license_name,
        l.license_kind AS license_kind, r.sources + l.sources AS sources
@@ -280,7 +289,7 @@ RETURN m.id AS model, m.name AS name, derivatives, derived, reduce(acc = [], s I
 ORDER BY derivatives DESC, name LIMIT $limit"""
 
 SHORTEST = f"""
-MATCH (a {{id: $entity}}) MATCH (b {{id: $other_entity}}) WHERE a <> b
+MATCH (a:LABEL_OF_entity {{id: $entity}}) MATCH (b:LABEL_OF_other_entity {{id: $other_entity}}) WHERE a <> b
 MATCH p = shortestPath((a)-[*..{MAX_DEPTH}]-(b))
 WITH p, nodes(p) AS ns, relationships(p) AS rs
 RETURN length(p) AS hops, [n IN ns | coalesce(n.name, n.id)] AS nodes, [r IN rs | type(r)] AS relationships,
@@ -290,7 +299,7 @@ RETURN length(p) AS hops, [n IN ns | coalesce(n.name, n.id)] AS nodes, [r IN rs 
        {flat("[r IN rs | r.sources]")} AS sources"""
 
 ENTITY_SOURCES = """
-MATCH (n {id: $entity})
+MATCH (n:LABEL_OF_entity {id: $entity})
 OPTIONAL MATCH (n)-[r]-(m)
 WITH n, collect({fact: type(r) + ' ' + coalesce(m.name, m.id), sources: r.sources}) AS rels
 UNWIND [{fact: 'the record itself', sources: n.sources}] + rels AS f
@@ -302,28 +311,32 @@ RETURN s.id AS source, coalesce(s.title, s.name) AS title, s.publisher AS publis
 ORDER BY size(facts) DESC, source"""
 
 BENCHMARKS = """
-MATCH (:Model {id: $model})<-[:OF_MODEL]-(res:BenchmarkResult)-[:ON_BENCHMARK]->(b:Benchmark)
+MATCH (m:Model {id: $model})
+MATCH (m)<-[:OF_MODEL]-(res:BenchmarkResult)-[:ON_BENCHMARK]->(b:Benchmark)
 OPTIONAL MATCH (res)-[:EVALUATED_BY]->(e:Organization)
 RETURN b.id AS benchmark, b.name AS benchmark_name, res.score AS score, res.unit AS unit,
        res.setting AS setting, e.name AS evaluator, res.date AS date, res.sources AS sources
 ORDER BY benchmark_name, setting"""
 
 LEADERBOARD = """
-MATCH (b:Benchmark {id: $benchmark})<-[:ON_BENCHMARK]-(res:BenchmarkResult)-[:OF_MODEL]->(m:Model)
+MATCH (b:Benchmark {id: $benchmark})
+MATCH (b)<-[:ON_BENCHMARK]-(res:BenchmarkResult)-[:OF_MODEL]->(m:Model)
 OPTIONAL MATCH (res)-[:EVALUATED_BY]->(e:Organization)
 RETURN m.id AS model, m.name AS name, res.score AS score, res.unit AS unit, res.setting AS setting,
        e.name AS evaluator, res.date AS date, res.sources AS sources
 ORDER BY score DESC, name"""
 
 SAFETY = """
-MATCH (a:SafetyAssessment)-[:ASSESSES]->(:Model {id: $model})
+MATCH (m:Model {id: $model})
+MATCH (a:SafetyAssessment)-[:ASSESSES]->(m)
 OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Organization)
 RETURN a.id AS assessment, a.name AS name, o.name AS publisher, a.framework AS framework,
        a.max_risk_level AS max_risk_level, a.findings AS findings, a.date AS date, a.sources AS sources
 ORDER BY date"""
 
 FAMILY_MODELS = """
-MATCH (m:Model)-[f:IN_FAMILY]->(:ModelFamily {id: $family})
+MATCH (fam:ModelFamily {id: $family})
+MATCH (m:Model)-[f:IN_FAMILY]->(fam)
 OPTIONAL MATCH (r:Release)-[:OF_MODEL]->(m)
 WITH m, f, min(r.date) AS first_release
 RETURN m.id AS model, m.name AS name, m.parameters AS parameters, first_release,
@@ -343,7 +356,8 @@ RELEASE_FIELDS = ("r.id AS release, m.name AS model, r.date AS date, l.id AS lic
                   "r.sources + coalesce(ul.sources, []) AS sources")
 
 BY_LICENSE = """
-MATCH (r:Release)-[ul:UNDER_LICENSE]->(l:License {id: $license})
+MATCH (l:License {id: $license})
+MATCH (r:Release)-[ul:UNDER_LICENSE]->(l)
 OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
 RETURN r.id AS release, m.name AS model, r.date AS date, l.id AS license, r.sources + ul.sources AS sources
 ORDER BY date DESC, release"""
@@ -369,8 +383,8 @@ RETURN x.id AS organization, x.name AS name, x.organization_kind AS kind, length
 ORDER BY depth, name"""
 
 BY_DEVELOPER = f"""
-MATCH (o:Organization {{id: $org}})
-MATCH (m:Model)-[db:DEVELOPED_BY]->(x:Organization) WHERE {IN_ORG}
+MATCH (o:Organization {{id: $org}}) {ORG_SCOPE}
+MATCH (m:Model)-[db:DEVELOPED_BY]->(x)
 WITH m, collect(db.sources) AS ds
 RETURN m.id AS model, m.name AS name, m.parameters AS parameters, m.active_parameters AS active_parameters,
        m.training_compute_flop AS training_compute_flop, {flat("ds")} AS sources
@@ -404,7 +418,8 @@ RETURN sp.name AS speaker, {STATEMENT_FIELDS}, s.sources + a.sources AS sources
 ORDER BY date DESC, statement"""
 
 CHANNELS = """
-MATCH (r:Release)-[:OF_MODEL]->(:Model {id: $model})
+MATCH (m:Model {id: $model})
+MATCH (r:Release)-[:OF_MODEL]->(m)
 MATCH (r)-[v:VIA_CHANNEL]->(c:AccessChannel)
 OPTIONAL MATCH (c)-[:OPERATED_BY]->(op:Organization)
 RETURN r.id AS release, r.date AS date, c.id AS channel, c.name AS name, c.access_kind AS access_kind,
@@ -412,7 +427,8 @@ RETURN r.id AS release, r.date AS date, c.id AS channel, c.name AS name, c.acces
 ORDER BY date, channel"""
 
 ARTIFACTS = """
-MATCH (r:Release)-[:OF_MODEL]->(:Model {id: $model})
+MATCH (m:Model {id: $model})
+MATCH (r:Release)-[:OF_MODEL]->(m)
 MATCH (r)-[s:SHIPPED]->(a:Artifact)
 OPTIONAL MATCH (a)-[:UNDER_LICENSE]->(l:License)
 RETURN r.id AS release, r.date AS date, a.id AS artifact, a.artifact_kind AS kind,
@@ -668,18 +684,31 @@ def describe_run(question: Question) -> str:
     return " ".join((question.run.__doc__ or question.run.__qualname__).split())
 
 
+def cypher_for(question: Question, bound: dict) -> str:
+    """The question's Cypher with each `:LABEL_OF_<param>` replaced by the label of the entity
+    that parameter names (its id prefix, checked against the ontology): an id matched
+    without a label is looked up in every label, a scan of the whole graph."""
+    vocab = vocabulary()
+
+    def label(match: re.Match) -> str:
+        return ":" + vocab.check_label(vocab.label_of(bound[match.group(1)]))
+
+    return LABEL_OF.sub(label, question.cypher)
+
+
 def answer(store: GraphStore, name: str, params: dict | None = None) -> Answer:
     question = CATALOG.get(name)
     if question is None:
         raise ValueError(f"unknown question {name!r}")
     bound = bind(question, params or {})
-    if question.cypher:
-        result = store.read_only(question.cypher, bound, limit=100_000)
+    cypher = cypher_for(question, bound) if question.cypher else None
+    if cypher:
+        result = store.read_only(cypher, bound, limit=100_000)
         columns, rows = result.columns, result.rows
     else:
         rows = question.run(store, bound)
         columns = _columns(rows)
     for row in rows:
         row["sources"] = _sources(row.get("sources"))
-    return Answer(name, question.cypher or describe_run(question), bound, columns, rows,
+    return Answer(name, cypher or describe_run(question), bound, columns, rows,
                   sorted({s for row in rows for s in row["sources"]}))

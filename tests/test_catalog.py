@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from graph.catalog import CATALOG, answer
+from graph.catalog import CATALOG, LABEL_OF, answer, cypher_for
 from ontology.vocab import vocabulary
 
 from helpers import load_graph
@@ -387,12 +387,22 @@ def test_cypher_uses_only_the_ontology_and_parameters():
     for name, q in CATALOG.items():
         if not q.cypher:
             continue
-        labels = set(re.findall(r"\(\s*\w*\s*:\s*([A-Za-z]+)", q.cypher))
-        types = {t for group in re.findall(r"\[\s*\w*\s*:\s*([A-Z_|]+)", q.cypher) for t in group.split("|")}
+        cypher = LABEL_OF.sub("", q.cypher)  # placeholders filled from the ontology by cypher_for
+        labels = set(re.findall(r"\(\s*\w*\s*:\s*([A-Za-z]+)", cypher))
+        types = {t for group in re.findall(r"\[\s*\w*\s*:\s*([A-Z_|]+)", cypher) for t in group.split("|")}
         assert labels <= set(vocab.labels), (name, labels - set(vocab.labels))
         assert types <= vocab.relationship_types, (name, types - vocab.relationship_types)
         params = set(re.findall(r"\$(\w+)", q.cypher))
         assert params == {p.name for p in q.params}, name
         # string literals only build output text, never select data
         literal_filter = r"(?<!\w)\(\s*\w*\s*(:\s*\w+\s*)?\{[^}]*'|(=|<>|IN|CONTAINS|WITH)\s*\[?\s*'"
-        assert not re.search(literal_filter, q.cypher), name
+        assert not re.search(literal_filter, cypher), name
+
+
+def test_entity_labels_come_from_the_id_and_the_ontology():
+    question = CATALOG["shortest_connection"]
+    cypher = cypher_for(question, {"entity": "person:alexandr-wang", "other_entity": "model:muse-spark"})
+    assert "(a:Person {id: $entity})" in cypher and "(b:Model {id: $other_entity})" in cypher
+    assert "LABEL_OF" not in cypher
+    with pytest.raises(ValueError):
+        cypher_for(question, {"entity": "nosuchprefix:x", "other_entity": "model:muse-spark"})

@@ -363,6 +363,7 @@ CONSTANT, CHECKED, BY_CALLER, FRAGMENT, ONTOLOGY, NOT_CYPHER = (
 ALLOWED: dict[tuple[str, str, str], tuple[str, str]] = {
     # graph/catalog.py: the named questions, module constants assembled once at import
     ("graph/catalog.py", "<module>", "IN_ORG"): (CONSTANT, "a fixed Cypher pattern"),
+    ("graph/catalog.py", "<module>", "ORG_SCOPE"): (CONSTANT, "a fixed Cypher pattern"),
     ("graph/catalog.py", "<module>", "DEAL_FIELDS"): (CONSTANT, "a fixed RETURN list"),
     ("graph/catalog.py", "<module>", "RELEASE_FIELDS"): (CONSTANT, "a fixed RETURN list"),
     ("graph/catalog.py", "<module>", "STATEMENT_FIELDS"): (CONSTANT, "a fixed RETURN list"),
