@@ -375,7 +375,10 @@ def _write_networkx(fmt: str, output: Path, as_json: bool) -> None:
 
     with store_errors(as_json), context.open_store() as store:
         graph = to_networkx(*graph_data(store))
-    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, output)
+    try:
+        (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(graph, output)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc}", 1, as_json)
     result = {"ok": True, "format": fmt, "file": str(output), "nodes": graph.number_of_nodes(),
               "relationships": graph.number_of_edges()}
     emit(result) if as_json else out.print(f"wrote {output}: {result['nodes']} nodes, {result['relationships']} "
@@ -391,8 +394,11 @@ def export_rdf(output: Path = typer.Option(..., "-o", "--output"),
 
     if fmt not in rdf.FORMATS:
         fail(f"unknown format {fmt!r}; use one of {', '.join(rdf.FORMATS)}", 1, as_json)
-    with store_errors(as_json), context.open_store() as store, output.open("w", encoding="utf-8") as handle:
-        count = rdf.write(store, handle, fmt)
+    try:
+        with store_errors(as_json), context.open_store() as store, output.open("w", encoding="utf-8") as handle:
+            count = rdf.write(store, handle, fmt)
+    except OSError as exc:  # the output file cannot be created: no such directory, a directory, no permission
+        fail(f"cannot write {output}: {exc}", 1, as_json)
     result = {"ok": True, "format": fmt, "file": str(output), "triples": count}
     emit(result) if as_json else out.print(f"wrote {output}: {count} triples ({fmt})")
 
@@ -529,6 +535,8 @@ def bench(
                                               "(repeatable; default all three, --quick 10k)."),
     quick: bool = typer.Option(False, "--quick", help="One small scale and fewer runs: a few minutes."),
     runs: int | None = typer.Option(None, min=1, help="Timed repetitions of each catalog question."),
+    kgx: bool = typer.Option(True, "--kgx/--no-kgx", help="Include KGX's Neo4j sink (installed once into "
+                             "its own environment, ~/.cache/aikg/kgx-venv)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Where to write the results JSON."),
     as_json: bool = JsonOpt,
 ) -> None:
@@ -542,6 +550,7 @@ def bench(
     except ValueError as exc:
         fail(f"--scale: {exc}", as_json=as_json)
     config.runs = runs or config.runs
+    config.kgx = kgx
     config.output = output or config.output
     with store_errors(as_json):
         result = suite.run(config, say=lambda text: err.print(f"[dim]{text}[/dim]"))
