@@ -535,6 +535,8 @@ def bench(
                                               "(repeatable; default all three, --quick 10k)."),
     quick: bool = typer.Option(False, "--quick", help="One small scale and fewer runs: a few minutes."),
     runs: int | None = typer.Option(None, min=1, help="Timed repetitions of each catalog question."),
+    compare_at: int | None = typer.Option(None, "--compare-at", min=0, help="Nodes of the graph all four "
+                                          "loaders write (default 10k, --quick 2k; 0 leaves the comparison out)."),
     kgx: bool = typer.Option(True, "--kgx/--no-kgx", help="Include KGX's Neo4j sink (installed once into "
                              "its own environment, ~/.cache/aikg/kgx-venv)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Where to write the results JSON."),
@@ -551,6 +553,7 @@ def bench(
         fail(f"--scale: {exc}", as_json=as_json)
     config.runs = runs or config.runs
     config.kgx = kgx
+    config.compare_at = config.compare_at if compare_at is None else compare_at
     config.output = output or config.output
     with store_errors(as_json):
         result = suite.run(config, say=lambda text: err.print(f"[dim]{text}[/dim]"))

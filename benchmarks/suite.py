@@ -27,6 +27,7 @@ from graph.server import EmbeddedServer
 from graph.store import GraphStore
 from ontology.records import NodeRecord
 
+LIGHT_FROM = 1_000_000  # from this size the RDF baselines are trimmed (see rdf_export.run)
 NODES_PER_SCALE = 1196  # synthetic.landscape nodes per unit of scale (11,959 at scale 10)
 
 
@@ -145,7 +146,7 @@ def _on_aikg_graph(server: StoreConfig, home: Path, target: int, config: BenchCo
         say(f"{target:,} nodes: {len(questions.PARAMS)} catalog questions × {config.runs}")
         out["questions"] = questions.latencies(store, config.runs)
         say(f"{target:,} nodes: RDF export")
-        out["rdf"] = rdf_export.run(store, "nt", memory=config.rdf_memory)
+        out["rdf"] = rdf_export.run(store, "nt", memory=config.rdf_memory, light=target >= LIGHT_FROM)
     if config.app_at and target == config.app_at:
         from benchmarks import app_render
         say(f"{target:,} nodes: app first render")
@@ -178,7 +179,8 @@ def run(config: BenchConfig, say: Callable[[str], None] = print) -> dict:
               "config": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()},
               "scales": []}
     with tempfile.TemporaryDirectory(prefix="aikg-bench-") as tmp:
-        result["loaders"] = {"nodes": config.compare_at, **compare_loaders(config, Path(tmp), say)}
+        if config.compare_at:
+            result["loaders"] = {"nodes": config.compare_at, **compare_loaders(config, Path(tmp), say)}
         for target in config.scales:
             result["scales"].append(run_scale(target, config, Path(tmp), say))
         if config.app_at:
