@@ -77,6 +77,15 @@ def organizations_with_releases(store: GraphStore) -> list[dict]:
                       "RETURN o.id AS id, o.name AS name, count(DISTINCT r) AS releases ORDER BY releases DESC, name")
 
 
+def newest_release_ids(store: GraphStore, limit: int) -> tuple[list[str], int]:
+    """The ids of the `limit` newest releases, and how many releases there are: pages that
+    grade releases show the newest when no organization narrows them down."""
+    total = store.read("MATCH (r:Release) RETURN count(r) AS c")[0]["c"]
+    rows = store.read("MATCH (r:Release) RETURN r.id AS id, r.date AS date ORDER BY date DESC, id LIMIT $limit",
+                      {"limit": limit})
+    return [r["id"] for r in rows], total
+
+
 def timeline_events(store: GraphStore, org_id: str | None = None) -> list[dict]:
     """Deals and role changes as dated events (releases come graded from graph.openness)."""
     org_filter = "WHERE o.id = $org OR EXISTS { MATCH (o)-[:PART_OF*1..3]->(:Organization {id: $org}) }" \

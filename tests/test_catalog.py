@@ -406,3 +406,13 @@ def test_entity_labels_come_from_the_id_and_the_ontology():
     assert "LABEL_OF" not in cypher
     with pytest.raises(ValueError):
         cypher_for(question, {"entity": "nosuchprefix:x", "other_entity": "model:muse-spark"})
+
+
+def test_newest_release_ids_bound_what_pages_grade(graph):
+    from graph.queries import newest_release_ids
+
+    ids, total = newest_release_ids(graph, 5)
+    dates = {r["id"]: r["date"] for r in graph.read("MATCH (r:Release) RETURN r.id AS id, r.date AS date")}
+    assert len(ids) == 5 and total == len(dates) > 5
+    assert [dates[i] for i in ids] == sorted((dates[i] for i in ids), reverse=True)
+    assert min(dates[i] for i in ids) >= sorted(dates.values(), reverse=True)[4], "the newest five"

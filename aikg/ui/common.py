@@ -15,6 +15,9 @@ LABEL_COLORS = {
     "BenchmarkResult": "#D67195", "SafetyAssessment": "#FA8072", "Dataset": "#439894",
     "Application": "#83BCB6", "Claim": "#D3D3D3",
 }
+# releases graded when no organization narrows a page down: grading is per release, so
+# "all" on a large graph would take seconds (15 s for 14k releases at 100k nodes)
+NEWEST_RELEASES = 500
 GRADE_COLORS = {"open": "#2E7D32", "restricted": "#F9A825", "closed": "#C62828", "unknown": "#9E9E9E"}
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # all ASCII punctuation: each may be backslash-escaped
 
@@ -44,6 +47,12 @@ def linker() -> Linker:
 def entity_link(node_id: str | None) -> str | None:
     """A relative link to the entity's page (the Explore page reads ?id=)."""
     return f"./explore?id={node_id}" if node_id else None
+
+
+def newest_note(shown: int, total: int) -> None:
+    if total > shown:
+        st.caption(f"Showing the {shown:,} newest of {total:,} releases; choose an organization to see all of its "
+                   "releases.")
 
 
 def sources_note(sources: list[str], limit: int = 12) -> None:

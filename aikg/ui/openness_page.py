@@ -3,22 +3,30 @@ from __future__ import annotations
 
 import streamlit as st
 
-from aikg.ui.common import GRADE_COLORS, entity_link, store
+from aikg.ui.common import (
+    GRADE_COLORS,
+    NEWEST_RELEASES,
+    entity_link,
+    newest_note,
+    store,
+)
 from graph import frontier, openness, queries
 
 DIMENSIONS = list(openness.DIMENSIONS) + ["license"]
 
 
 @st.cache_data(ttl=300, show_spinner="Grading releases…")
-def _profiles(org: str | None, criterion: str | None) -> list[dict]:
+def _profiles(org: str | None, criterion: str | None) -> tuple[list[dict], int]:
+    """The graded releases, and how many there are in all (more than shown when none narrows them)."""
     s = store()
     if criterion:
         ids = [m["release"] for m in frontier.frontier_models(s, criterion) if m["release"]]
     elif org:
         ids = [t["release"] for t in openness.organization_timeline(s, org)]
     else:
-        ids = [r["id"] for r in s.read("MATCH (r:Release) RETURN r.id AS id")]
-    return openness.release_profiles(s, ids)
+        ids, total = queries.newest_release_ids(s, NEWEST_RELEASES)
+        return openness.release_profiles(s, ids), total
+    return openness.release_profiles(s, ids), len(set(ids))
 
 
 def _style(value: str) -> str:
@@ -36,7 +44,8 @@ def render() -> None:
                          format_func=lambda i: "all" if i is None else next(o["name"] for o in orgs if o["id"] == i))
     criterion = middle.selectbox("Frontier criterion", [None, "epoch", "compute", "curated"], key="criterion",
                                  format_func=lambda c: "any release" if c is None else c)
-    profiles = _profiles(org, criterion)
+    profiles, total = _profiles(org, criterion)
+    newest_note(len(profiles), total)
     years = sorted({p["date"][:4] for p in profiles if p["date"]})
     if years:
         first, last = right.select_slider("Years", options=years, value=(years[0], years[-1]), key="years")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from aikg.ui.common import GRADE_COLORS, store
+from aikg.ui.common import GRADE_COLORS, NEWEST_RELEASES, newest_note, store
 from graph import openness, queries
 
 
@@ -15,16 +15,20 @@ def _day(date: str) -> str:
 
 
 @st.cache_data(ttl=300, show_spinner="Building the timeline…")
-def _events(org: str | None) -> list[dict]:
+def _events(org: str | None) -> tuple[list[dict], int]:
+    """Dated events, and how many releases there are in all (more than shown without an organization)."""
     s = store()
-    ids = ([t["release"] for t in openness.organization_timeline(s, org)] if org
-           else [r["id"] for r in s.read("MATCH (r:Release) RETURN r.id AS id")])
+    if org:
+        ids = [t["release"] for t in openness.organization_timeline(s, org)]
+        total = len(set(ids))
+    else:
+        ids, total = queries.newest_release_ids(s, NEWEST_RELEASES)
     releases = [{"date": p["date"], "day": _day(p["date"]), "kind": "release", "title": p["name"],
                  "weights": p["dimensions"]["weights"]["grade"]} for p in openness.release_profiles(s, ids)
                 if p["date"]]
     others = [{"date": e["date"], "day": _day(e["date"]), "kind": e["kind"], "title": e["title"],
                "weights": e["kind"]} for e in queries.timeline_events(s, org)]
-    return releases + others
+    return releases + others, total
 
 
 def render() -> None:
@@ -33,7 +37,8 @@ def render() -> None:
     org = st.selectbox("Organization", [None] + [o["id"] for o in orgs], key="timeline_org",
                        format_func=lambda i: "all organizations" if i is None
                        else next(o["name"] for o in orgs if o["id"] == i))
-    events = _events(org)
+    events, total = _events(org)
+    newest_note(sum(e["kind"] == "release" for e in events), total)
     st.caption(f"{sum(e['kind'] == 'release' for e in events)} releases, "
                f"{sum(e['kind'] == 'deal' for e in events)} deals, {sum(e['kind'] == 'role' for e in events)} roles")
     if not events:
