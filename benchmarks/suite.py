@@ -183,13 +183,18 @@ def run(config: BenchConfig, say: Callable[[str], None] = print) -> dict:
             result["loaders"] = {"nodes": config.compare_at, **compare_loaders(config, Path(tmp), say)}
         for target in config.scales:
             result["scales"].append(run_scale(target, config, Path(tmp), say))
-        if config.app_at:
+            _save(result, config.output)  # an hour of measuring is not lost to a later failure
+        if config.app_at in config.scales:
             result["app_curated"] = app_on_curated(config, Path(tmp), say)
     result["ratios"] = ratios(result)
     result["seconds"] = round(time.perf_counter() - started, 1)
-    config.output.parent.mkdir(parents=True, exist_ok=True)
-    config.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    _save(result, config.output)
     return result
+
+
+def _save(result: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -199,9 +204,9 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 def ratios(result: dict) -> list[dict]:
     """Each headline figure against its baseline and target."""
     rate = lambda table, name: table.get(name, {}).get("per_s")
-    loaded = result["loaders"]
+    loaded = result.get("loaders", {"nodes": 0})
     n = loaded["nodes"]
-    out = [{"scale": n, "figure": "writer / per-record MERGE (records/s)",
+    out = [] if not n else [{"scale": n, "figure": "writer / per-record MERGE (records/s)",
             "ratio": _ratio(rate(loaded, "aikg"), rate(loaded, "per_record")), "target": ">= 10"},
            {"scale": n, "figure": "writer / KGX Neo4j sink (records/s)",
             "ratio": _ratio(rate(loaded, "aikg"), rate(loaded, "kgx")), "target": "> 1"}]
