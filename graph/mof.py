@@ -14,6 +14,7 @@ Pure functions: no database, no network. The license lists live in
 from __future__ import annotations
 
 import json
+import reprlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,7 +144,7 @@ def _component_entries(release: dict) -> dict[str, dict]:
             raise ValueError(f"{where}: expected a mapping, got {type(entry).__name__}")
         name = entry.get("name")
         if not isinstance(name, str) or name not in BY_NAME:
-            raise ValueError(f"{where}.name: {name!r} is not a MOF component name")
+            raise ValueError(f"{where}.name: {reprlib.repr(name)} is not a MOF component name")
         lic = entry.get("license")
         if lic is not None and not isinstance(lic, str):
             raise ValueError(f"{where}.license: expected a string, got {type(lic).__name__}")
@@ -255,6 +256,8 @@ def load_release(path: str | Path) -> dict:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise ValueError(f"{path}: not valid YAML: nested too deeply") from exc
     if not isinstance(doc, dict) or "release" not in doc:
         raise ValueError(f"{path}: release: missing top-level 'release' mapping")
     return doc["release"]

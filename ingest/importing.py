@@ -17,7 +17,7 @@ from typing import Iterable, Protocol
 from ingest.build import build
 from ingest.problems import Problem
 from ingest.records import EdgeRecord, NodeRecord, Origin
-from ingest.resolve import Resolution, Resolver, mint_id
+from ingest.resolve import Resolution, Resolver, mint_id, normalize
 from ontology.vocab import Vocabulary, vocabulary
 
 RESOLVABLE = ("Organization", "Person", "Model", "Dataset", "Application", "License", "ModelFamily", "Source")
@@ -78,9 +78,11 @@ class Emitter:
         """The id of the entity this name denotes, creating it when none matches.
 
         The record is emitted either way: for a known entity it only adds the
-        spelling as an alias, the source, and properties it does not have yet."""
+        spelling as an alias, the source, and properties it does not have yet. A name
+        without a letter or digit ("?", "-") names nothing: it could never be found again,
+        and each import would mint another entity for it."""
         name = (name or "").strip()
-        if not name:
+        if not name or not normalize(name, label):
             return None
         resolution = self.context.resolver.resolve(label, name)
         self.context.decisions.append(resolution)

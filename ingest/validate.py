@@ -16,11 +16,17 @@ from ontology.vocab import Vocabulary
 # (label, ids) -> the ids of that label already in the graph
 KnownIds = Callable[[str, list[str]], set[str]]
 
+# What a graph server can store. Integers travel as 64-bit (Bolt); `id` and `name` are
+# indexed, and index keys are bounded (Neo4j: about 8 kB; ArcadeDB: one 256 kB page).
+INT_RANGE = (-2**63, 2**63 - 1)
+INDEXED = ("id", "name")
+MAX_INDEXED_BYTES = 4096
+
 
 def check_batch(records: list, vocab: Vocabulary, known: KnownIds) -> list[Problem]:
     nodes = [r for r in records if isinstance(r, NodeRecord)]
     edges = [r for r in records if isinstance(r, EdgeRecord)]
-    problems = _check_nodes(nodes, vocab)
+    problems = _check_nodes(nodes, vocab) + _check_values(records)
     defined = {n.id: n.label for n in nodes}
     wanted: dict[str, set[str]] = defaultdict(set)
     for edge in edges:
@@ -50,6 +56,30 @@ def _check_nodes(nodes: Iterable[NodeRecord], vocab: Vocabulary) -> list[Problem
         if not node.sources:
             problems.append(_at(node, node.id, "sources", "every record needs at least one source"))
     return problems
+
+
+def _check_values(records) -> list[Problem]:
+    """Values no graph server can store would fail in the middle of the write."""
+    problems = []
+    for record in records:
+        is_node = isinstance(record, NodeRecord)
+        owner = _shown(record.id if is_node else record.start_id)
+        values = {"id": record.id, **record.props} if is_node else record.props
+        for name, value in values.items():
+            field = name if is_node else f"{record.field}.{name}"
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, int) and not isinstance(item, bool) and not INT_RANGE[0] <= item <= INT_RANGE[1]:
+                    problems.append(_at(record, owner, field, "integer out of range (more than 64 bits)"))
+                    break
+            if is_node and name in INDEXED and isinstance(value, str) \
+                    and len(value.encode("utf-8", "surrogatepass")) > MAX_INDEXED_BYTES:
+                problems.append(_at(record, owner, field, f"longer than {MAX_INDEXED_BYTES} bytes (it is indexed)"))
+    return problems
+
+
+def _shown(record_id) -> str:
+    """A record id short enough for a message."""
+    return record_id if not isinstance(record_id, str) or len(record_id) <= 100 else record_id[:100] + "…"
 
 
 def _resolve_end(edge: EdgeRecord, vocab: Vocabulary) -> list[Problem]:

@@ -1,11 +1,15 @@
 """YAML loading that remembers line numbers and keeps dates as text."""
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 
 import yaml
 
 from ingest.problems import IngestError, Problem
+
+# A document may expand (through aliases) to this many values, or to as many as it has characters.
+MAX_EXPANDED = 100_000
 
 
 class LineDict(dict):
@@ -35,6 +39,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = Fal
     out.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a single value, not a list or mapping", key_node.start_mark
+            )
         if key in out:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -55,9 +63,40 @@ def load_yaml(path: Path, display: str | None = None):
     except (OSError, UnicodeDecodeError) as exc:
         raise IngestError([Problem(name, None, None, None, f"cannot read file: {exc}")]) from exc
     try:
-        return yaml.load(text, Loader=_Loader)
+        doc = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = f"invalid YAML: {getattr(exc, 'problem', None) or exc}"
         raise IngestError([Problem(name, line, None, None, reason)]) from exc
+    except RecursionError as exc:
+        raise IngestError([Problem(name, None, None, None, "invalid YAML: nested too deeply")]) from exc
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise IngestError([Problem(name, None, None, None, f"invalid YAML: {exc}")]) from exc
+    limit = max(MAX_EXPANDED, len(text))
+    if _expanded_size(doc, limit) is None:
+        raise IngestError([Problem(name, None, None, None,
+                                   f"invalid YAML: its aliases expand to more than {limit:,} values")])
+    return doc
+
+
+def _expanded_size(doc, limit: int) -> int | None:
+    """How many values the document holds once every alias is expanded (None: more than
+    `limit`). Aliases share one object, so a "billion laughs" is small in memory but
+    would make anything that walks or prints it (str(), a validator) run for hours."""
+    sizes: dict[int, int] = {}
+    stack = [(doc, False)]
+    while stack:
+        value, done = stack.pop()
+        if not isinstance(value, (list, dict)):
+            continue
+        children = list(value.values()) if isinstance(value, dict) else value
+        if done:
+            sizes[id(value)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if sizes[id(value)] > limit:
+                return None
+        elif id(value) not in sizes:
+            sizes[id(value)] = 1  # while in progress: a recursive alias counts once
+            stack.append((value, True))
+            stack.extend((c, False) for c in children)
+    return sizes.get(id(doc), 1)

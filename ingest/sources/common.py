@@ -1,6 +1,7 @@
 """Helpers the dataset importers share."""
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -33,11 +34,12 @@ def display_name(path: Path) -> str:
 
 
 def number(text) -> float | None:
+    """A positive finite number, or None ("", "unknown", "0", "1e400")."""
     try:
         value = float(str(text).replace(",", "").strip())
     except ValueError:
         return None
-    return value if value > 0 else None
+    return value if 0 < value < math.inf else None
 
 
 def weights_claim(out: Emitter, release: str, availability: str | None, raw: str | None,

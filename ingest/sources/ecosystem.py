@@ -3,7 +3,9 @@ applications with their organizations, dates, access, licenses and dependencies
 (a model trained on a dataset, an application built on a model)."""
 from __future__ import annotations
 
+import math
 import re
+import reprlib
 from pathlib import Path
 from typing import Iterator
 
@@ -61,12 +63,14 @@ class EcosystemGraphsSource(DatasetImporter):
             if not isinstance(doc, list):
                 self.problems.append(Problem(name, 1, None, None, "an assets file must be a list of assets"))
                 continue
-            for asset in doc:
+            for index, asset in enumerate(doc):
                 origin = Origin(name, getattr(asset, "line", None))
                 problem = _invalid(asset)
                 if problem:
-                    record = asset.get("name") if isinstance(asset, dict) else None
-                    self.problems.append(Problem(name, origin.line, record, problem[0], problem[1]))
+                    record = asset.get("name") if isinstance(asset, dict) and isinstance(asset.get("name"), str) \
+                        else None
+                    # an item that is no mapping has no line of its own: name its position
+                    self.problems.append(Problem(name, origin.line, record, problem[0] or f"[{index}]", problem[1]))
                 else:
                     yield origin, asset
 
@@ -78,7 +82,7 @@ class EcosystemGraphsSource(DatasetImporter):
         orgs = [o for o in (self.out.organization(n, src, origin) for n in _names(asset.get("organization"))) if o]
         date = _date(_value(asset.get("created_date")))
         license_id, license_raw = self._license(asset)
-        deps = [d for d in (self._dependency(str(n), src, origin) for n in asset.get("dependencies") or []
+        deps = [d for d in (self._dependency(str(n), src, origin) for n in _value(asset.get("dependencies")) or []
                             if isinstance(n, str)) if d]
         fields: dict = {"developers": orgs}
         if label == "Model":
@@ -143,8 +147,10 @@ def _invalid(asset) -> tuple[str | None, str] | None:
         return None, "an asset must be a mapping"
     if not isinstance(asset.get("name"), str) or not asset["name"].strip():
         return "name", "missing or not text"
-    if asset.get("type") not in KINDS:
-        return "type", f"expected one of {', '.join(KINDS)}, got {asset.get('type')!r}"
+    if not isinstance(asset.get("type"), str) or asset["type"] not in KINDS:
+        return "type", f"expected one of {', '.join(KINDS)}, got {reprlib.repr(asset.get('type'))}"
+    if not isinstance(_value(asset.get("dependencies")) or [], list):  # plain, or {value, explanation}
+        return "dependencies", "must be a list of asset names"
     return None
 
 
@@ -166,4 +172,5 @@ def _url(value) -> str | None:
 
 def _parameters(size) -> int | None:
     match = _SIZE.search(str(_value(size) or ""))
-    return int(float(match.group(1)) * _SCALE[match.group(2).lower()]) if match else None
+    value = float(match.group(1)) * _SCALE[match.group(2).lower()] if match else math.inf
+    return int(value) if value < math.inf else None

@@ -106,7 +106,11 @@ class EpochSource(DatasetImporter):
         self._release(row, system, model, orgs, src, origin)
 
     def _organizations(self, row: dict, src: str, origin: Origin) -> list[str]:
-        names = _rejoin_suffixes(next(csv.reader([row["Organization"]]), []))
+        cell = " ".join(row["Organization"].splitlines())  # a line break in the cell separates nothing
+        try:
+            names = _rejoin_suffixes(next(csv.reader([cell]), []))
+        except csv.Error:  # a stray quote or NUL: the cell read as plain text
+            names = _rejoin_suffixes(cell.split(","))
         kinds = (row.get("Organization categorization") or "").split(",")
         out = []
         for i, name in enumerate(n.strip() for n in names):

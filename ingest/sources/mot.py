@@ -2,6 +2,7 @@
 each, with its Model Openness Framework components and the license of each."""
 from __future__ import annotations
 
+import reprlib
 from pathlib import Path
 from typing import Iterator
 
@@ -57,10 +58,14 @@ def release_of(doc, name: str) -> tuple[dict | None, Problem | None]:
         return None, Problem(name, release.line_of("components"), release["name"], "release.components",
                              "must be a list")
     for item in components or []:
-        if not isinstance(item, dict) or item.get("name") not in COMPONENTS:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or item["name"] not in COMPONENTS:
             shown = item.get("name") if isinstance(item, dict) else item
             return None, Problem(name, getattr(item, "line", release.line), release["name"],
-                                 "release.components.name", f"unknown MOF component {shown!r}")
+                                 "release.components.name", f"unknown MOF component {reprlib.repr(shown)}")
+    licenses = release.get("license")
+    if licenses not in (None, "", []) and not isinstance(licenses, dict):
+        return None, Problem(name, release.line_of("license"), release["name"], "release.license",
+                             "must be a mapping of distribution, code, data and document licenses")
     return release, None
 
 
@@ -81,8 +86,10 @@ class MotSource(DatasetImporter):
 
     def _release(self, release: dict, path: Path, origin: Origin) -> None:
         name = release["name"].strip()
+        url = next((str(u).strip() for u in (release.get("huggingface"), release.get("repository"))
+                    if str(u or "").strip().startswith(("http://", "https://"))), None)  # not "org/model"
         src = self.out.source(f"source:mot/{slug(path.stem)}", f"Model Openness Tool: {name}",
-                              f"models/{path.name}", origin, release.get("huggingface") or release.get("repository"))
+                              f"models/{path.name}", origin, url)
         org = self.out.organization(str(release.get("producer") or ""), src, origin)
         orgs = [org] if org else []
         fields: dict = {"developers": orgs}

@@ -7,11 +7,13 @@ list properties come back as sets in a stable order.
 """
 from __future__ import annotations
 
+import reprlib
 from collections import defaultdict
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
-from rdflib import RDF, Dataset, Graph, Literal
+from rdflib import RDF, BNode, Dataset, Graph, Literal
 from rdflib.util import guess_format
 
 from ingest.problems import Problem
@@ -19,6 +21,23 @@ from ingest.records import EdgeRecord, NodeRecord, Origin
 from ingest.sources.common import display_name
 from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
 
+# Python types of the slot ranges that are not text (text, dates, URLs and enums stay text).
+_TYPES = {"integer": int, "float": float, "boolean": bool}
+_TYPE_NAMES = {int: "an integer", float: "a number", bool: "true or false"}
+
+
+def _typed(value, wanted: type):
+    """A literal's value as an int, float or bool, or None when it is not one."""
+    if isinstance(value, bool) or wanted is bool:
+        return value if isinstance(value, bool) and wanted is bool else None
+    if not isinstance(value, (int, float, Decimal)):
+        return None  # an ill-typed literal ("abc"^^xsd:integer), a date, bytes, …
+    try:
+        if wanted is float:
+            return float(value)
+        return int(value) if value == int(value) else None
+    except (OverflowError, ValueError):  # float(10**400), int(inf), int(nan)
+        return None
 
 
 def node_id(term) -> str | None:
@@ -73,10 +92,24 @@ class RdfSource:
         # the most specific class: an ancestor (Thing, Agent) is never a label
         return found[0] if len(found) == 1 else next((f for f in found if f not in ("Thing", "Agent")), None)
 
-    def _value(self, slot: str, term):
-        if isinstance(term, Literal):
-            return term.toPython()
-        return self.enum_values.get(str(term)) or node_id(term) or str(term)
+    def _value(self, slot: str, term, record: str | None = None, field: str | None = None):
+        """A literal as the slot's type (the lexical form for text, dates and URLs: never a
+        date, duration, decimal, bytes or XML object the graph cannot hold); None, with a
+        problem, when it cannot be one."""
+        if isinstance(term, BNode):  # its label changes with every parse: importing again would differ
+            self.problems.append(Problem(self.file, None, record, field or slot, "a blank node, not a value"))
+            return None
+        if not isinstance(term, Literal):
+            return self.enum_values.get(str(term)) or node_id(term) or str(term)
+        wanted = _TYPES.get(self.vocab.slot_ranges.get(slot, "string"))
+        if wanted is None:
+            return str(term)
+        value = _typed(term.toPython(), wanted)
+        if value is not None:
+            return value
+        self.problems.append(Problem(self.file, None, record, field or slot,
+                                     f"expected {_TYPE_NAMES[wanted]}, got {reprlib.repr(str(term))}"))
+        return None
 
     def _node(self, graph: Graph, graphs: dict, subject, label: str) -> Iterator:
         slots = self.vocab.slots[label]
@@ -84,19 +117,19 @@ class RdfSource:
         props: dict = {}
         edges = []
         origin = Origin(self.file)
+        own_id = node_id(subject)
         for predicate, obj in graph.predicate_objects(subject):
             spec = by_iri.get(str(predicate))
             if spec is None or predicate == RDF.type:
                 continue
             if spec.edge:
                 edges.append((spec, obj, graphs.get((subject, predicate, obj), set())))
-            else:
-                props.setdefault(spec.name, []).append(self._value(spec.name, obj))
+            elif (value := self._value(spec.name, obj, own_id)) is not None:
+                props.setdefault(spec.name, []).append(value)
         props = {k: (sorted(v, key=str) if slots[k].multivalued else v[0]) for k, v in props.items()}
         props["same_as"] = [s for s in props.get("same_as", []) if s not in self._derived(label, props)]
         if not props["same_as"]:
             del props["same_as"]
-        own_id = node_id(subject)
         yield NodeRecord(label, own_id, props, origin)
         for spec, obj, sources in edges:
             yield self._edge(graph, label, own_id, spec, obj, sorted(sources) or props.get("sources", []), origin)
@@ -118,8 +151,8 @@ class RdfSource:
         values: dict = {}
         for predicate, value in graph.predicate_objects(obj):
             name = by_iri.get(str(predicate))
-            if name:
-                values.setdefault(name, []).append(self._value(name, value))
+            if name and (value := self._value(name, value, start, f"{spec.name}.{name}")) is not None:
+                values.setdefault(name, []).append(value)
         target = (values.pop(assoc.target_slot, [None]))[0]
         props = {k: (sorted(v, key=str) if slots[k].multivalued else v[0]) for k, v in values.items()}
         props["sources"] = props.get("sources") or sources
