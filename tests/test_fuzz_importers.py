@@ -22,6 +22,7 @@ import pytest
 import yaml
 from fuzzing import (
     ENCODINGS,
+    alias_bomb,
     big_text,
     check_load,
     encode,
@@ -477,3 +478,34 @@ def test_enormous_fields(graph, tmp_path, tally):
         import_(graph, kind, [path], tally)
 
     run_property(tally, run)
+
+
+# -- hostile YAML in the dataset formats ------------------------------------------------------------
+_BOMB = alias_bomb().split("\n")
+HOSTILE_DATASETS = {
+    ("ecosystem-graphs", "alias bomb"): "\n".join(_BOMB) + "\n- type: model\n  name: Bomb\n  organization: *a8\n",
+    ("ecosystem-graphs", "deep nesting"): "- " + "[" * 5000 + "]" * 5000 + "\n",
+    ("ecosystem-graphs", "a list as a key"): "- type: model\n  name: X\n  ? [a, b]\n  : 1\n",
+    ("ecosystem-graphs", "integer of 5000 digits"): "- type: model\n  name: X\n  size: " + "9" * 5000 + "\n",
+    ("ecosystem-graphs", "no list"): "type: model\nname: X\n",
+    ("mot", "alias bomb"): "lol:\n" + "\n".join("  " + line for line in _BOMB)
+                           + "\nrelease:\n  name: Bomb\n  license: {}\n  components:\n    - name: *a8\n",
+    ("mot", "deep nesting"): "release: " + "[" * 5000 + "]" * 5000 + "\n",
+    ("mot", "a mapping as a key"): "release:\n  name: X\n  {a: 1}: x\n",
+    ("mot", "license as text"): "release:\n  name: X\n  license: MIT\n  components: []\n",
+    ("mot", "component name a list"): "release:\n  name: X\n  license: {}\n  components:\n    - name: [a]\n",
+}
+
+
+@pytest.mark.parametrize("kind, case", sorted(HOSTILE_DATASETS))
+def test_hostile_yaml_in_datasets(graph, tmp_path, tally, kind, case):
+    """Alias bombs, nesting deeper than the parser's recursion, unhashable keys, enormous
+    integers and wrong shapes in Ecosystem Graphs and MOT files (and `aikg openness mof`):
+    each ends quickly in a clean import or a clear error."""
+    name = "hostile.yaml" if kind == "ecosystem-graphs" else "hostile.yml"
+    path, file = _place(kind, tmp_path, name, HOSTILE_DATASETS[kind, case].encode("utf-8"))
+    if kind == "mot":
+        with time_limit():
+            check_mof([file])
+    import_(graph, kind, [path], tally)
+    tally.completed = True

@@ -413,14 +413,19 @@ def test_enormous_fields(graph, tmp_path, tally):
     run_property(tally, run)
 
 
+BOMB = "lol:\n" + "\n".join("  " + line for line in alias_bomb().split("\n")) + "\n"
+MODEL = "models:\n  - id: model:hostile\n    name: Hostile\n    sources: [source:example-report]\n"
 HOSTILE_YAML = {
-    "alias bomb in a list field": "organizations:\n  - id: org:bomb\n    name: Bomb\n    sources: [source:example-report]\n"
-                                  "    aliases: *a8\nlol:\n" + "\n".join("  " + line for line in alias_bomb().split("\n")),
-    "alias bomb in a text field": "lol:\n" + "\n".join("  " + line for line in alias_bomb().split("\n"))
-                                  + "\norganizations:\n  - id: org:bomb\n    name: *a8\n    sources: [source:example-report]\n",
+    "alias bomb in a list field": BOMB + MODEL + "    aliases: *a8\n",
+    "alias bomb in a text field": BOMB + MODEL.replace("name: Hostile", "name: *a8"),
     "deeply nested flow lists": "organizations: " + "[" * 5000 + "]" * 5000 + "\n",
     "deeply nested block lists": "organizations:\n" + "".join("  " * i + "-\n" for i in range(1, 3000)),
     "recursive alias": "organizations: &x\n  - *x\n",
+    "a list as a key": "organizations:\n  - ? [a, b]\n    : 1\n",
+    "a mapping as a key": "{a: 1}: x\n",
+    "integer of 5000 digits": MODEL + "    parameters: " + "9" * 5000 + "\n",
+    "integer of 30 digits": MODEL + "    parameters: " + "9" * 30 + "\n",
+    "infinite and NaN numbers": MODEL + "    training_compute_flop: .inf\n    active_parameters: .nan\n",
     "python tag": "organizations: !!python/object/apply:os.system ['true']\n",
     "binary": "organizations: !!binary AAECAw==\n",
     "not a mapping": "- just\n- a list\n",
