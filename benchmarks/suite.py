@@ -124,27 +124,32 @@ def compare_loaders(config: BenchConfig, root: Path, say: Callable[[str], None])
     return out
 
 
-def run_scale(target: int, config: BenchConfig, root: Path, say: Callable[[str], None]) -> dict:
+def run_scale(target: int, config: BenchConfig, root: Path, say: Callable[[str], None],
+              out: dict | None = None, checkpoint: Callable[[], None] = lambda: None) -> dict:
     """The writer against the CREATE ceiling at this scale, then questions, export and app
     on the writer's graph."""
     records = _records(target, config.seed)
     nodes = sum(isinstance(r, NodeRecord) for r in records)
-    out: dict = {"target_nodes": target, "records": {"nodes": nodes, "relationships": len(records) - nodes},
-                 "ingest": {}}
+    out = {} if out is None else out
+    out.update({"target_nodes": target, "records": {"nodes": nodes, "relationships": len(records) - nodes},
+                "ingest": {}})
     for name in ("create_ceiling", "aikg"):
         say(f"{target:,} nodes: loading with {name}")
         with fresh_server(root, name, config.heap) as server:
             out["ingest"][name] = _load(server, name, records, root)
+            checkpoint()
             if name == "aikg":
-                out.update(_on_aikg_graph(server, root / name, target, config, say))
+                _on_aikg_graph(server, root / name, target, config, say, out, checkpoint)
     return out
 
 
-def _on_aikg_graph(server: StoreConfig, home: Path, target: int, config: BenchConfig, say) -> dict:
-    out = {}
+def _on_aikg_graph(server: StoreConfig, home: Path, target: int, config: BenchConfig, say, out: dict,
+                   checkpoint: Callable[[], None]) -> None:
+    """Questions, RDF export and (at `app_at`) the app on the writer's graph, into `out`."""
     with GraphStore(server) as store:
         say(f"{target:,} nodes: {len(questions.PARAMS)} catalog questions × {config.runs}")
         out["questions"] = questions.latencies(store, config.runs)
+        checkpoint()
         say(f"{target:,} nodes: RDF export")
         out["rdf"] = rdf_export.run(store, "nt", memory=config.rdf_memory, light=target >= LIGHT_FROM)
     if config.app_at and target == config.app_at:
@@ -152,7 +157,6 @@ def _on_aikg_graph(server: StoreConfig, home: Path, target: int, config: BenchCo
         say(f"{target:,} nodes: app first render")
         pages = [p.replace("model:muse-spark", questions.MODEL) for p in app_render.PAGES]
         out["app"] = app_render.measure(runs=1, home=home, pages=pages)
-    return out
 
 
 def app_on_curated(config: BenchConfig, root: Path, say) -> dict:
@@ -182,8 +186,11 @@ def run(config: BenchConfig, say: Callable[[str], None] = print) -> dict:
         if config.compare_at:
             result["loaders"] = {"nodes": config.compare_at, **compare_loaders(config, Path(tmp), say)}
         for target in config.scales:
-            result["scales"].append(run_scale(target, config, Path(tmp), say))
-            _save(result, config.output)  # an hour of measuring is not lost to a later failure
+            # saved after each stage: an hour of measuring at 1M is not lost to a later failure
+            scale: dict = {}
+            result["scales"].append(scale)
+            run_scale(target, config, Path(tmp), say, scale, lambda: _save(result, config.output))
+            _save(result, config.output)
         if config.app_at in config.scales:
             result["app_curated"] = app_on_curated(config, Path(tmp), say)
     result["ratios"] = ratios(result)
