@@ -8,6 +8,7 @@ status widget is gone. Needs Debian chromium at /usr/bin/chromium.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import socket
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +26,10 @@ SETTLED = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]');
            "a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }")
 
 
-def _serve(env: dict) -> tuple[subprocess.Popen, str]:
+@contextlib.contextmanager
+def serve(env: dict) -> Iterator[str]:
+    """The app on a free 127.0.0.1 port with `env`, once its health check answers; its URL.
+    Also what the browser tests use."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -33,38 +38,38 @@ def _serve(env: dict) -> tuple[subprocess.Popen, str]:
                              "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-    return proc, url
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 def measure(runs: int, home: Path | None = None, pages: list[str] = PAGES) -> dict:
     """Seconds to first render of each page; `home` is the AIKG_HOME of the server to use."""
     from playwright.sync_api import sync_playwright
 
-    proc, url = _serve({**os.environ, **({"AIKG_HOME": str(home)} if home else {})})
+    env = {**os.environ, **({"AIKG_HOME": str(home)} if home else {})}
     timings: dict[str, list[float]] = {p or "ask": [] for p in pages}
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
-            for _ in range(runs):
-                for path in pages:
-                    page = browser.new_page()
-                    start = time.perf_counter()
-                    page.goto(f"{url}/{path}")
-                    page.wait_for_function(SETTLED, timeout=120_000)
-                    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=120_000)
-                    timings[path or "ask"].append(time.perf_counter() - start)
-                    page.close()
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serve(env) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
+        for _ in range(runs):
+            for path in pages:
+                page = browser.new_page()
+                start = time.perf_counter()
+                page.goto(f"{url}/{path}")
+                page.wait_for_function(SETTLED, timeout=120_000)
+                page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=120_000)
+                timings[path or "ask"].append(time.perf_counter() - start)
+                page.close()
+        browser.close()
     return {page: {"median_s": round(statistics.median(t), 2), "max_s": round(max(t), 2)}
             for page, t in timings.items()}
 

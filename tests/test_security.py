@@ -16,10 +16,7 @@ import re
 import secrets as tokens
 import socket
 import stat
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -39,6 +36,7 @@ from streamlit.testing.v1.element_tree import (
 from test_readonly import WRITES, snapshot
 
 from aikg.ui.common import plain, web_link
+from benchmarks.app_render import serve
 from graph import catalog, frontier, queries
 from graph.writer import GraphWriter
 from ontology.records import EdgeRecord, NodeRecord, Origin
@@ -827,38 +825,22 @@ CHROMIUM = Path("/usr/bin/chromium")
 def test_browser_runs_no_payload_and_loads_nothing_from_it(graph, cli_env):
     """In a real browser: no alert fires, no element comes from a payload, no payload URL is fetched."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    url = f"http://127.0.0.1:{_closed_port()}"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", url.rsplit(":", 1)[1], "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        env={**os.environ, **cli_env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     dialogs, fetched = [], []
-    try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.25)
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                        args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
-            page = browser.new_page(viewport={"width": 1300, "height": 900})
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("request", lambda request: fetched.append(request.url))
-            crafted = urllib.parse.quote(f"{PAYLOADS['pixel']} {PAYLOADS['img']}")
-            for path, shown in ((f"explore?id={crafted}", "No entity with id"),
-                                ("explore?id=org:payload-labs", ORG_NAME), ("explore?id=model:payload-1", MODEL_NAME)):
-                page.goto(f"{url}/{path}")
-                page.get_by_text(shown).first.wait_for(timeout=60_000)  # the text itself, not markup
-                page.wait_for_timeout(1500)  # the neighborhood graph draws its captions
-                for frame in page.frames:
-                    assert frame.locator('img[src="x"], iframe[src^="javascript"], script:text("alert")').count() == 0
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with serve({**os.environ, **cli_env}) as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                    args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: fetched.append(request.url))
+        crafted = urllib.parse.quote(f"{PAYLOADS['pixel']} {PAYLOADS['img']}")
+        for path, shown in ((f"explore?id={crafted}", "No entity with id"),
+                            ("explore?id=org:payload-labs", ORG_NAME), ("explore?id=model:payload-1", MODEL_NAME)):
+            page.goto(f"{url}/{path}")
+            page.get_by_text(shown).first.wait_for(timeout=60_000)  # the text itself, not markup
+            page.wait_for_timeout(1500)  # the neighborhood graph draws its captions
+            for frame in page.frames:
+                assert frame.locator('img[src="x"], iframe[src^="javascript"], script:text("alert")').count() == 0
+        browser.close()
     assert dialogs == []
     assert [u for u in fetched if u.startswith("http://127.0.0.1:9/") or urllib.parse.urlsplit(u).path == "/x"] == []
     assert any("/_stcore/" in u or "/static/" in u for u in fetched)  # the listener did see the app load
