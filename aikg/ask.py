@@ -26,6 +26,9 @@ MAX_WORDS = 6
 # Routing time grows with the text (about 1.6 s for 10,000 characters, 16 s for 100,000):
 # longer text is no question and is declined at once.
 MAX_QUESTION_CHARS = 1000
+# "top 50", "first 200 …", "the 30 latest": how many rows a list question should return
+_HOW_MANY = re.compile(r"\b(?:top|first|latest|newest|last)\s+(\d{1,7})\b(?!\s*(?:years?|months?|weeks?|days?)\b)"
+                       r"|\b(\d{1,7})\s+(?:latest|newest|most)\b", re.IGNORECASE)
 # Words that are entity names somewhere but mostly just words in a question.
 STOPWORDS = {"what", "which", "who", "when", "how", "open", "model", "models", "release", "released", "the",
              "and", "with", "did", "does", "data", "weights", "frontier", "license", "licenses", "people",
@@ -159,6 +162,8 @@ def _fill(question: catalog.Question, mentions: list[Mention], text: str) -> dic
                     params[param.name] = word
         elif param.name in ("year",) and _YEAR.search(text):
             params[param.name] = _YEAR.search(text).group(0)
+        elif param.name == "limit" and (found := _HOW_MANY.search(text)):
+            params[param.name] = min(max(int(found.group(1) or found.group(2)), 1), catalog.MAX_LIMIT)
     return params
 
 
@@ -177,7 +182,9 @@ def route(linker: Linker, text: str) -> tuple[list[tuple[float, catalog.Question
     return sorted(ranked, key=lambda r: -r[0]), mentions
 
 
-def ask(store: GraphStore, text: str, linker: Linker | None = None) -> dict:
+def ask(store: GraphStore, text: str, linker: Linker | None = None, limit: int | None = None) -> dict:
+    """The best catalog question for `text`, answered; `limit` sets how many rows a list
+    question returns (else the words' "top 50", else its default)."""
     text = (text or "").strip()
     linker = linker or Linker(entity_rows(store))
     too_long = len(text) > MAX_QUESTION_CHARS
@@ -191,8 +198,11 @@ def ask(store: GraphStore, text: str, linker: Linker | None = None) -> dict:
                            if too_long else "no catalog question matches closely enough; try one of the suggestions")
         return reply
     score, question, params = ranked[0]
+    if limit is not None and any(p.name == "limit" for p in question.params):
+        params = {**params, "limit": limit}
     result = catalog.answer(store, question.name, params)
     reply.update({"answered": True, "intent": question.name, "score": round(score, 1), "cypher": result.cypher,
                   "params": result.params, "columns": result.columns, "rows": result.rows,
-                  "sources": result.sources, "suggestions": [q.title for _, q, _ in ranked[1:4]]})
+                  "sources": result.sources, "truncated": result.truncated,
+                  "suggestions": [q.title for _, q, _ in ranked[1:4]]})
     return reply

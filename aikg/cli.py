@@ -251,12 +251,15 @@ def import_articles(paths: list[Path] = typer.Argument(..., help="Plain-text or 
 
 # -- ask -------------------------------------------------------------------------------
 @app.command("ask")
-def ask_cmd(question: str = typer.Argument(..., help="A question in plain words."), as_json: bool = JsonOpt) -> None:
+def ask_cmd(question: str = typer.Argument(..., help="A question in plain words."),
+            limit: int | None = typer.Option(None, min=1, max=100_000,
+                                             help="Rows at most for a list question (default 100, or 20 for rankings)."),
+            as_json: bool = JsonOpt) -> None:
     """Answer a question from the catalog of named Cypher questions (no external service)."""
     from aikg.ask import ask as answer
 
     with store_errors(as_json), context.open_store() as store:
-        reply = answer(store, question)
+        reply = answer(store, question, limit=limit)
     if as_json:
         emit(reply)
         return
@@ -271,6 +274,9 @@ def ask_cmd(question: str = typer.Argument(..., help="A question in plain words.
         table.add_row(*(json.dumps(row.get(c), ensure_ascii=False, default=str) for c in reply["columns"]))
     out.print(table)
     out.print(f"{len(reply['rows'])} row(s); sources: {', '.join(reply['sources'][:10])}", markup=False)
+    if reply["truncated"]:
+        out.print(f"[yellow]More rows exist: the first {reply['params']['limit']} are shown; "
+                  "pass --limit N for more.[/]")
 
 
 # -- openness / frontier ----------------------------------------------------------------

@@ -49,6 +49,16 @@ def questions(result: dict) -> list[str]:
     return _table(header, rows)
 
 
+def whole_answers(result: dict) -> list[str]:
+    """The paged questions again, for their whole answer."""
+    names = sorted({q for scale in result["scales"] for q, v in scale["questions"].items() if "whole" in v})
+    if not names:
+        return []
+    header = ["question (whole answer)"] + [f"{s['target_nodes']:,}: rows / p50 / p95 ms" for s in result["scales"]]
+    rows = [[name] + [_latency(s["questions"].get(name, {}).get("whole")) for s in result["scales"]] for name in names]
+    return ["Questions answered a page at a time, asked for every row:", ""] + _table(header, rows)
+
+
 def _latency(q: dict | None) -> str:
     return f"{q['rows']:,} / {q['p50_ms']} / {q['p95_ms']}" if q else ""
 
@@ -81,7 +91,7 @@ def render(result: dict) -> str:
               f"arcadedb-embedded {m['arcadedb_embedded']}, neo4j driver {m['neo4j_driver']}, "
               f"rdflib {m['rdflib']}; whole run {result['seconds']} s.")
     lines = [header, ""]
-    for part in (loaders, scales, questions, rdf, app):
+    for part in (loaders, scales, questions, whole_answers, rdf, app):
         block = part(result)
         if block:
             lines += block + [""]

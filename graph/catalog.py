@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from graph import frontier, openness
+from graph import frontier, openness, paging
+from graph.scope import IN_ORG, ORG_SCOPE
 from graph.store import GraphStore
 from ontology.vocab import vocabulary
 
@@ -35,6 +36,7 @@ class Question:
     cypher: str | None = None
     run: Callable | None = None  # (store, params) -> list[dict], rows with `sources`
     phrasings: tuple[str, ...] = ()
+    paged: bool = False  # the Cypher runs newest first over date windows (graph.paging)
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Answer:
     columns: list[str]
     rows: list[dict]
     sources: list[str] = field(default_factory=list)
+    truncated: bool = False  # more rows than `limit` exist; raise it to see them
 
 
 # ---- reusable parameters and Cypher fragments ----
@@ -58,17 +61,15 @@ FAMILY = Param("family", "ModelFamily", "the model family")
 LICENSE = Param("license", "License", "the license")
 ENTITY = Param("entity", "Thing", "any entity")
 LIMIT = Param("limit", None, "how many rows at most", 20)
+# Lists that grow with the graph come a page at a time, first rows first (a whole-graph
+# answer of thousands of rows is for export, not reading); `truncated` says more exist.
+PAGE = Param("limit", None, "how many rows at most (the answer says when more exist)", 100)
 CRITERION = Param("criterion", None, "frontier criterion: epoch, compute, curated, or any "
                   "(the default: each model names the criteria it meets)", "any")
 LABEL_OF = re.compile(r":LABEL_OF_(\w+)")  # see cypher_for
+MAX_LIMIT = 100_000  # rows of one answer at most
 MAX_DEPTH = 6  # hops for lineage and connections; Cypher cannot take it as a parameter
 
-# x is the organization or one of its labs/subsidiaries (PART_OF up to three levels)
-IN_ORG = "(x.id = o.id OR EXISTS { MATCH (x)-[:PART_OF*1..3]->(o) })"
-# the same, as rows of x walked back from o: the relationships then expand from these few
-# organizations instead of every relationship of the type being tested (20x at 100k nodes)
-ORG_SCOPE = ("WITH o, [o] + [(lab:Organization)-[:PART_OF*1..3]->(o) | lab] AS scope "
-             "UNWIND scope AS x WITH DISTINCT o, x")
 LEAD_WORDS = ("chief", "head", "ceo", "cto", "scientist", "director", "lead", "president", "founder")
 
 
@@ -81,13 +82,13 @@ def flat(expr: str) -> str:
 
 def _frontier(weights: str) -> Callable:
     def run(store: GraphStore, params: dict) -> list[dict]:
-        rows = frontier.frontier_models(store, params["criterion"], weights)
+        rows = frontier.frontier_models(store, params["criterion"], weights)[:params["limit"]]
         # a curated flag resting only on an Epoch record has no curated source: fall back on the model's
         fallback = _sources_of(store, "Model", [m["id"] for m in rows if not m["criterion"]["sources"]])
         return [{"model": m["id"], "name": m["name"], "release": m["release"], "date": m["release_date"],
                  "license": m["license"], "weights": m["weights"], "criterion": m["criterion"]["name"],
                  "sources": m["criterion"]["sources"] or fallback.get(m["id"], [])} for m in rows]
-    run.__doc__ = f"graph.frontier.frontier_models($criterion, weights={weights!r})"
+    run.__doc__ = f"graph.frontier.frontier_models($criterion, weights={weights!r}), the first $limit"
     return run
 
 
@@ -102,9 +103,8 @@ def _sources_of(store: GraphStore, label: str, ids: list[str]) -> dict[str, list
 
 def _timeline(store: GraphStore, params: dict) -> list[dict]:
     """graph.openness.organization_timeline($org), each row with its release's sources"""
-    rows = openness.organization_timeline(store, params["org"])
-    sources = _sources_of(store, "Release", [r["release"] for r in rows])
-    return [{**r, "sources": sources.get(r["release"], [])} for r in rows]
+    profiles = openness.release_profiles(store, openness.organization_release_ids(store, params["org"]))
+    return [{**openness.timeline_row(p), "sources": p["sources"] or []} for p in profiles]
 
 
 def _matrix_row(p: dict) -> dict:
@@ -115,8 +115,8 @@ def _matrix_row(p: dict) -> dict:
 
 
 def _matrix(store: GraphStore, params: dict) -> list[dict]:
-    """graph.openness.organization_timeline($org) for the releases, graph.openness.release_profiles for their grades"""
-    ids = [t["release"] for t in openness.organization_timeline(store, params["org"])]
+    """graph.openness.release_profiles of graph.openness.organization_release_ids($org)"""
+    ids = openness.organization_release_ids(store, params["org"])
     return [_matrix_row(p) for p in openness.release_profiles(store, ids)]
 
 
@@ -128,8 +128,8 @@ def _history(store: GraphStore, params: dict) -> list[dict]:
 
 
 def _restrictive(store: GraphStore, params: dict) -> list[dict]:
-    """graph.openness.restrictive_open_releases()"""
-    return openness.restrictive_open_releases(store)
+    """graph.openness.restrictive_open_releases($limit), newest first"""
+    return openness.restrictive_open_releases(store, params["limit"])
 
 
 def _change(first: str, second: str) -> str:
@@ -205,7 +205,7 @@ WITH p, collect(DISTINCT o.id) AS orgs, collect(o.name + ': ' + h.title + ' (' +
 WHERE size(orgs) >= $min_organizations
 RETURN p.id AS person, p.name AS name, size(orgs) AS organizations, roles, latest_start,
        {flat("role_sources")} AS sources
-ORDER BY coalesce(latest_start, '') DESC, name"""
+ORDER BY coalesce(latest_start, '') DESC, name, person LIMIT $limit"""
 
 DEAL_FIELDS = ("d.id AS deal, d.name AS name, d.deal_kind AS kind, d.amount_usd AS amount_usd, "
                "d.stake_percent AS stake_percent, d.announced AS announced")
@@ -239,28 +239,29 @@ RETURN {DEAL_FIELDS}, as_party, other_parties, d.sources + {flat("hs")} AS sourc
 ORDER BY announced DESC, deal"""
 
 OPEN_WEIGHTS_CLOSED_DATA = """
-MATCH (r:Release)-[:SHIPPED]->(w:Artifact {artifact_kind: $weights_kind})
-WHERE w.availability IN $obtainable
+MATCH (r:Release) WHERE {window}
+MATCH (r)-[:SHIPPED]->(w:Artifact {artifact_kind: $weights_kind}) WHERE w.availability IN $obtainable
 MATCH (r)-[:SHIPPED]->(d:Artifact {artifact_kind: $data_kind})
 WITH r, w, collect(d) AS data
 WHERE all(a IN data WHERE a.availability = $withheld)
-OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
-OPTIONAL MATCH (r)-[:UNDER_LICENSE]->(l:License)
-RETURN m.id AS model, m.name AS name, r.id AS release, r.date AS date, w.availability AS weights,
-       l.id AS license, r.sources + w.sources + reduce(acc = [], a IN data | acc + a.sources) AS sources
-ORDER BY date DESC, release"""
+WITH r, w, data ORDER BY r.date DESC, r.id, w.id LIMIT $limit
+RETURN head([(r)-[:OF_MODEL]->(m:Model) | m.id]) AS model, head([(r)-[:OF_MODEL]->(m:Model) | m.name]) AS name,
+       r.id AS release, r.date AS date, w.availability AS weights,
+       head([(r)-[:UNDER_LICENSE]->(l:License) | l.id]) AS license,
+       r.sources + w.sources + reduce(acc = [], a IN data | acc + a.sources) AS sources"""
 
+# Under the license itself or through an artifact: the ontology lets UNDER_LICENSE start
+# only at a release or an artifact and SHIPPED end only at an artifact, so these are the two
+# paths of at most two hops (one pattern instead of a UNION subquery: 20x at 100k nodes).
+# After the page is cut, pattern comprehensions: ArcadeDB plans an OPTIONAL MATCH there as a
+# scan of every Model (measured 500 ms at 100k nodes, against 2 ms).
 NONCOMMERCIAL = """
 MATCH (l:License) WHERE l.commercial_use = $commercial_use
-CALL (l) {
-  MATCH (r:Release)-[:UNDER_LICENSE]->(l) RETURN r
-  UNION
-  MATCH (r:Release)-[:SHIPPED]->(:Artifact)-[:UNDER_LICENSE]->(l) RETURN r
-}
-OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
-RETURN r.id AS release, m.name AS model, r.date AS date, l.id AS license, l.name AS license_name,
-       l.license_kind AS license_kind, r.sources + l.sources AS sources
-ORDER BY date DESC, release"""
+MATCH (r:Release)-[:UNDER_LICENSE|SHIPPED*1..2]->(l)
+WITH DISTINCT r, l
+WITH r, l ORDER BY r.date DESC, r.id LIMIT $limit
+RETURN r.id AS release, head([(r)-[:OF_MODEL]->(m:Model) | m.name]) AS model, r.date AS date, l.id AS license,
+       l.name AS license_name, l.license_kind AS license_kind, r.sources + l.sources AS sources"""
 
 LINEAGE = f"""
 MATCH (m:Model {{id: $model}})
@@ -282,11 +283,13 @@ RETURN d.id AS model, d.name AS name, b.lineage_kind AS lineage_kind, collect(DI
        COUNT { MATCH (:Model)-[:BASED_ON]->(d) } AS derivatives_of_it, b.sources AS sources
 ORDER BY name"""
 
+# Counted first, details for the page only; each pattern comprehension starts at its bound
+# node (one starting at the unbound end scans every Model: 50x slower on ArcadeDB).
 MOST_DERIVED = """
-MATCH (d:Model)-[b:BASED_ON]->(m:Model)
-WITH m, count(DISTINCT d) AS derivatives, collect(d.name) AS derived, collect(b.sources) AS bs
-RETURN m.id AS model, m.name AS name, derivatives, derived, reduce(acc = [], s IN bs | acc + s) AS sources
-ORDER BY derivatives DESC, name LIMIT $limit"""
+MATCH (d:Model)-[:BASED_ON]->(m:Model)
+WITH m, count(DISTINCT d) AS derivatives ORDER BY derivatives DESC, m.name, m.id LIMIT $limit
+RETURN m.id AS model, m.name AS name, derivatives, [(m)<-[:BASED_ON]-(d:Model) | d.name] AS derived,
+       reduce(acc = [], s IN [(m)<-[b:BASED_ON]-(:Model) | b.sources] | acc + s) AS sources"""
 
 SHORTEST = f"""
 MATCH (a:LABEL_OF_entity {{id: $entity}}) MATCH (b:LABEL_OF_other_entity {{id: $other_entity}}) WHERE a <> b
@@ -321,10 +324,10 @@ ORDER BY benchmark_name, setting"""
 LEADERBOARD = """
 MATCH (b:Benchmark {id: $benchmark})
 MATCH (b)<-[:ON_BENCHMARK]-(res:BenchmarkResult)-[:OF_MODEL]->(m:Model)
-OPTIONAL MATCH (res)-[:EVALUATED_BY]->(e:Organization)
+WITH res, m ORDER BY res.score DESC, m.name, res.id LIMIT $limit
 RETURN m.id AS model, m.name AS name, res.score AS score, res.unit AS unit, res.setting AS setting,
-       e.name AS evaluator, res.date AS date, res.sources AS sources
-ORDER BY score DESC, name"""
+       head([(res)-[:EVALUATED_BY]->(e:Organization) | e.name]) AS evaluator, res.date AS date,
+       res.sources AS sources"""
 
 SAFETY = """
 MATCH (m:Model {id: $model})
@@ -352,29 +355,27 @@ RETURN l.id AS license, l.name AS name, l.license_kind AS kind, l.spdx_id AS spd
        COUNT { MATCH (:Release)-[:UNDER_LICENSE]->(l) } AS releases, l.sources AS sources
 ORDER BY releases DESC, name"""
 
-RELEASE_FIELDS = ("r.id AS release, m.name AS model, r.date AS date, l.id AS license, "
-                  "r.sources + coalesce(ul.sources, []) AS sources")
+# a page of releases `r`, already cut, with model and main license
+RELEASE_FIELDS = ("r.id AS release, head([(r)-[:OF_MODEL]->(m:Model) | m.name]) AS model, r.date AS date, "
+                  "head([(r)-[:UNDER_LICENSE]->(l:License) | l.id]) AS license, "
+                  "r.sources + coalesce(head([(r)-[ul:UNDER_LICENSE]->(:License) | ul.sources]), []) AS sources")
 
 BY_LICENSE = """
 MATCH (l:License {id: $license})
 MATCH (r:Release)-[ul:UNDER_LICENSE]->(l)
-OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
-RETURN r.id AS release, m.name AS model, r.date AS date, l.id AS license, r.sources + ul.sources AS sources
-ORDER BY date DESC, release"""
+WITH r, l, ul ORDER BY r.date DESC, r.id LIMIT $limit
+RETURN r.id AS release, head([(r)-[:OF_MODEL]->(m:Model) | m.name]) AS model, r.date AS date, l.id AS license,
+       r.sources + ul.sources AS sources"""
 
 LATEST = f"""
 MATCH (r:Release)
-OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
-OPTIONAL MATCH (r)-[ul:UNDER_LICENSE]->(l:License)
-RETURN {RELEASE_FIELDS}
-ORDER BY date DESC, release LIMIT $limit"""
+WITH r ORDER BY r.date DESC, r.id LIMIT $limit
+RETURN {RELEASE_FIELDS}"""
 
 IN_YEAR = f"""
 MATCH (r:Release) WHERE r.date STARTS WITH toString($year)
-OPTIONAL MATCH (r)-[:OF_MODEL]->(m:Model)
-OPTIONAL MATCH (r)-[ul:UNDER_LICENSE]->(l:License)
-RETURN {RELEASE_FIELDS}
-ORDER BY date, release"""
+WITH r ORDER BY r.date, r.id LIMIT $limit
+RETURN {RELEASE_FIELDS}"""
 
 LABS = """
 MATCH p = (x:Organization)-[:PART_OF*1..3]->(:Organization {id: $org})
@@ -408,8 +409,8 @@ ORDER BY date, statement"""
 
 BY_STANCE = f"""
 MATCH (s:Statement {{stance: $stance}})-[sb:STATED_BY]->(sp)
-RETURN sp.name AS speaker, {STATEMENT_FIELDS}, s.sources + sb.sources AS sources
-ORDER BY date DESC, statement"""
+WITH s, sb, sp ORDER BY s.date DESC, s.id, sp.id LIMIT $limit
+RETURN sp.name AS speaker, {STATEMENT_FIELDS}, s.sources + sb.sources AS sources"""
 
 ABOUT = f"""
 MATCH (s:Statement)-[a:ABOUT]->({{id: $entity}})
@@ -436,31 +437,31 @@ RETURN r.id AS release, r.date AS date, a.id AS artifact, a.artifact_kind AS kin
 ORDER BY date, kind, artifact"""
 
 RELEASE_COUNTS = """
-MATCH (r:Release)-[rb:RELEASED_BY]->(o:Organization)
-WITH o, count(DISTINCT r) AS releases, min(r.date) AS first, max(r.date) AS latest, collect(rb.sources) AS rs
+MATCH (r:Release)-[:RELEASED_BY]->(o:Organization)
+WITH o, count(DISTINCT r) AS releases, min(r.date) AS first, max(r.date) AS latest
+ORDER BY releases DESC, o.name, o.id LIMIT $limit
 RETURN o.id AS organization, o.name AS name, releases, first, latest,
-       reduce(acc = [], s IN rs | acc + s) AS sources
-ORDER BY releases DESC, name LIMIT $limit"""
+       reduce(acc = [], s IN [(o)<-[rb:RELEASED_BY]-(:Release) | rb.sources] | acc + s) AS sources"""
 
 
 # ---- the catalog ----
 
-def _q(name, title, description, params=(), cypher=None, run=None, phrasings=()) -> Question:
+def _q(name, title, description, params=(), cypher=None, run=None, phrasings=(), paged=False) -> Question:
     return Question(name, title, description, tuple(params), cypher.strip() if cypher else None, run,
-                    tuple(phrasings))
+                    tuple(phrasings), paged)
 
 
 QUESTIONS = [
     _q("frontier_models_with_weights", "Which frontier models shipped weights?",
        "Frontier models (by a named criterion) with a release whose final weights could be downloaded, "
        "openly or gated; the first such release and its license.",
-       [CRITERION], run=_frontier("open"),
+       [CRITERION, PAGE], run=_frontier("open"),
        phrasings=("frontier models with open weights", "which frontier models can I download",
                   "open-weight frontier models")),
     _q("frontier_models_without_weights", "Which frontier models never shipped weights?",
        "Frontier models (by a named criterion) whose releases all withheld the final weights; models "
        "with nothing recorded about their weights are left out.",
-       [CRITERION], run=_frontier("closed"),
+       [CRITERION, PAGE], run=_frontier("closed"),
        phrasings=("closed frontier models", "frontier models without weights",
                   "which frontier models kept their weights closed")),
     _q("organization_releases", "What did an organization release, when, and under which license?",
@@ -482,7 +483,7 @@ QUESTIONS = [
     _q("people_who_moved_between_labs", "Who moved between labs?",
        "People with roles at two or more different organizations, their roles in date order; the most "
        "recent movers first.",
-       [Param("min_organizations", None, "how many different organizations at least", 2)], MOVERS,
+       [Param("min_organizations", None, "how many different organizations at least", 2), PAGE], MOVERS,
        phrasings=("people who changed labs", "who moved between AI companies", "talent moves between labs")),
     _q("deals_between_organizations", "Which deals connect two organizations?",
        "Deals in which both organizations (or their labs) are parties, with kind, amount and roles.",
@@ -511,23 +512,23 @@ QUESTIONS = [
        phrasings=("how open is {model}", "openness of {model}", "is {model} open source")),
     _q("open_weights_closed_data", "Which models have open weights but closed training data?",
        "Releases whose final weights are obtainable (open or gated) while every recorded training-data "
-       "artifact is withheld.",
+       "artifact is withheld, newest first.",
        [Param("weights_kind", None, "artifact kind of the weights", "final_weights"),
         Param("obtainable", None, "availabilities counting as shipped", ("open", "gated")),
         Param("data_kind", None, "artifact kind of the data", "training_data"),
-        Param("withheld", None, "availability counting as withheld", "closed")],
-       OPEN_WEIGHTS_CLOSED_DATA,
+        Param("withheld", None, "availability counting as withheld", "closed"), PAGE],
+       OPEN_WEIGHTS_CLOSED_DATA, paged=True,
        phrasings=("open weights closed data", "models that released weights but not data",
                   "which open models hide their training data")),
     _q("releases_restricting_commercial_use", "Which releases forbid commercial use?",
-       "Releases whose main license or an artifact's license does not permit commercial use.",
-       [Param("commercial_use", None, "the license's commercial_use value to look for", False)], NONCOMMERCIAL,
+       "Releases whose main license or an artifact's license does not permit commercial use, newest first.",
+       [Param("commercial_use", None, "the license's commercial_use value to look for", False), PAGE], NONCOMMERCIAL,
        phrasings=("non-commercial releases", "which models can't be used commercially",
                   "releases under noncommercial licenses")),
     _q("restrictive_open_releases", "Which 'open' releases come with restrictive terms?",
        "Releases with downloadable weights whose terms limit use: user thresholds, acceptable-use "
-       "policies, no commercial use, custom or RAIL-style terms.",
-       run=_restrictive,
+       "policies, no commercial use, custom or RAIL-style terms; newest first.",
+       [PAGE], run=_restrictive,
        phrasings=("open releases with user thresholds", "which open models have acceptable use policies",
                   "open weights with restrictive licenses")),
     _q("model_lineage", "What is a model's lineage?",
@@ -568,8 +569,8 @@ QUESTIONS = [
        "The model's benchmark results with unit, setting, evaluator and date.",
        [MODEL], BENCHMARKS, phrasings=("benchmarks of {model}", "{model} scores", "how good is {model}")),
     _q("benchmark_leaderboard", "Which models scored best on a benchmark?",
-       "All recorded results on the benchmark, best first.",
-       [Param("benchmark", "Benchmark", "the benchmark")], LEADERBOARD,
+       "Recorded results on the benchmark, best first.",
+       [Param("benchmark", "Benchmark", "the benchmark"), PAGE], LEADERBOARD,
        phrasings=("leaderboard for {benchmark}", "best models on {benchmark}", "{benchmark} results")),
     _q("model_safety_assessments", "What did safety assessments find about a model?",
        "Published safety assessments of the model: publisher, framework, findings and highest risk level.",
@@ -583,14 +584,14 @@ QUESTIONS = [
        (), LICENSES, phrasings=("list licenses", "license terms", "which licenses allow commercial use")),
     _q("releases_by_license", "Which releases use a given license?",
        "The releases whose main license is the given one, newest first.",
-       [LICENSE], BY_LICENSE,
+       [LICENSE, PAGE], BY_LICENSE,
        phrasings=("releases under {license}", "which models use {license}", "{license} releases")),
     _q("latest_releases", "What are the latest releases?",
        "The most recent releases with model and license.",
        [LIMIT], LATEST, phrasings=("recent releases", "what's new", "newest models")),
     _q("releases_in_year", "What was released in a given year?",
        "The releases dated in the year, in date order.",
-       [Param("year", None, "the year, e.g. 2024")], IN_YEAR,
+       [Param("year", None, "the year, e.g. 2024"), PAGE], IN_YEAR,
        phrasings=("releases in {year}", "what came out in {year}", "models released in {year}")),
     _q("organization_labs", "Which labs and subsidiaries does an organization have?",
        "Organizations part of it, directly or through another (up to three levels).",
@@ -612,7 +613,7 @@ QUESTIONS = [
                   "{speaker} stance on openness")),
     _q("statements_by_stance", "Who argued for or against open models?",
        "Statements taking a given stance (pro_open, pro_closed, mixed or neutral), newest first.",
-       [Param("stance", None, "pro_open, pro_closed, mixed or neutral")], BY_STANCE,
+       [Param("stance", None, "pro_open, pro_closed, mixed or neutral"), PAGE], BY_STANCE,
        phrasings=("who argued for {stance}", "{stance} statements", "who is {stance}")),
     _q("statements_about_entity", "What has been said about an entity?",
        "Statements about the entity, newest first, with speaker and stance.",
@@ -662,8 +663,20 @@ def bind(question: Question, params: dict) -> dict:
             raise ValueError(f"question {question.name!r} needs the parameter {p.name!r} ({p.description})")
         if p.kind:
             _check_kind(question, p, value)
+        if p.name == "limit":
+            value = _limit(question, value)
         bound[p.name] = list(value) if isinstance(value, tuple) else value
     return bound
+
+
+def _limit(question: Question, value) -> int:
+    """A row limit: a positive whole number (digits in a string are taken, as from a form)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LIMIT:
+        raise ValueError(f"question {question.name!r}: parameter 'limit' takes a whole number from 1 "
+                         f"to {MAX_LIMIT:,}, not {value!r}")
+    return value
 
 
 def _sources(value) -> list[str]:
@@ -702,13 +715,20 @@ def answer(store: GraphStore, name: str, params: dict | None = None) -> Answer:
         raise ValueError(f"unknown question {name!r}")
     bound = bind(question, params or {})
     cypher = cypher_for(question, bound) if question.cypher else None
-    if cypher:
-        result = store.read_only(cypher, bound, limit=100_000)
+    # one row more than the limit: whether more exist, without counting them all
+    asked = {**bound, "limit": bound["limit"] + 1} if "limit" in bound else bound
+    if cypher and question.paged:
+        rows = paging.newest_first(store, cypher, {k: v for k, v in asked.items() if k != "limit"}, asked["limit"])
+        columns, cypher = _columns(rows), paging.shown(cypher)
+    elif cypher:
+        result = store.read_only(cypher, asked, limit=MAX_LIMIT + 1)
         columns, rows = result.columns, result.rows
     else:
-        rows = question.run(store, bound)
+        rows = question.run(store, asked)
         columns = _columns(rows)
+    truncated = "limit" in bound and len(rows) > bound["limit"]
+    rows = rows[:bound["limit"]] if truncated else rows
     for row in rows:
         row["sources"] = _sources(row.get("sources"))
     return Answer(name, cypher or describe_run(question), bound, columns, rows,
-                  sorted({s for row in rows for s in row["sources"]}))
+                  sorted({s for row in rows for s in row["sources"]}), truncated)

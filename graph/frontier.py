@@ -4,7 +4,7 @@ model frontier and the sources behind it."""
 from __future__ import annotations
 
 from graph.conflicts import IMPORTED_RECORD_PREFIXES
-from graph.openness import RANK, release_profiles
+from graph.openness import RANK, WEIGHTS_OF_R, graded_licenses, weights_grade
 from graph.store import GraphStore
 
 COMPUTE_THRESHOLD = 1e25  # FLOP; the EU AI Act's presumption of systemic risk for general-purpose models
@@ -22,49 +22,55 @@ def frontier_models(store: GraphStore, criterion: str = "epoch", weights: str | 
     """Frontier models under one criterion ("any": under at least one, each model naming
     those it meets); `weights` filters on whether any release shipped downloadable
     weights ("open": open or gated; "closed"; "unknown")."""
-    if criterion == "any":
-        return _any(store, weights)
-    if criterion not in CRITERIA:
+    if criterion != "any" and criterion not in CRITERIA:
         raise ValueError(f"unknown criterion {criterion!r}; use one of {', '.join(CRITERIA)} or any")
-    condition, meaning = CRITERIA[criterion]
-    rows = store.read(
+    names = list(CRITERIA) if criterion == "any" else [criterion]
+    licenses = graded_licenses(store)
+    by_criterion = {}
+    for name in names:
+        out = [_entry([weights_grade(r, licenses) for r in row["releases"]], row, name, CRITERIA[name][1])
+               for row in _models(store, name)]
+        by_criterion[name] = sorted((m for m in out if not weights or m["weights"] == weights),
+                                    key=lambda m: (m["release_date"] or "", m["name"], m["id"]))
+    return _any(by_criterion) if criterion == "any" else by_criterion[criterion]
+
+
+def _models(store: GraphStore, criterion: str) -> list[dict]:
+    """The models meeting one criterion, each with its releases' weights and license (one
+    query grades every release of every model, not one per model; one query per criterion,
+    as an OR of them defeats the flags' indexes)."""
+    condition, _ = CRITERIA[criterion]  # a KeyError for any other name: no text reaches the query
+    return store.read(
         f"MATCH (m:Model) WHERE {condition} "
-        "OPTIONAL MATCH (r:Release)-[:OF_MODEL]->(m) "
         "RETURN m.id AS id, m.name AS name, m.aliases AS aliases, m.training_compute_flop AS compute, "
-        "m.sources AS sources, collect(r.id) AS releases",
+        f"m.sources AS sources, [(m)<-[:OF_MODEL]-(r:Release) | {WEIGHTS_OF_R}] AS releases",
         {"threshold": COMPUTE_THRESHOLD})
-    # one query grades every release of every model (not one per model)
-    profiles = {p["release"]: p for p in release_profiles(store, [r for row in rows for r in row["releases"]])}
-    out = [_entry([profiles[r] for r in sorted(row["releases"]) if r in profiles], row, criterion, meaning)
-           for row in rows]
-    if weights:
-        out = [m for m in out if m["weights"] == weights]
-    return sorted(out, key=lambda m: (m["release_date"] or "", m["name"]))
 
 
-def _any(store: GraphStore, weights: str | None) -> list[dict]:
+def _any(by_criterion: dict[str, list[dict]]) -> list[dict]:
     merged: dict[str, dict] = {}
-    for name in CRITERIA:
-        for model in frontier_models(store, name, weights):
+    for name, models in by_criterion.items():
+        for model in models:
             entry = merged.setdefault(model["id"], {**model, "criteria": []})
             entry["criteria"].append(model["criterion"])
     for entry in merged.values():
         entry["criterion"] = {"name": "+".join(c["name"] for c in entry["criteria"]),
                               "meaning": "; ".join(c["meaning"] for c in entry["criteria"]),
                               "sources": sorted({s for c in entry["criteria"] for s in c["sources"]})}
-    return sorted(merged.values(), key=lambda m: (m["release_date"] or "", m["name"]))
+    return sorted(merged.values(), key=lambda m: (m["release_date"] or "", m["name"], m["id"]))
 
 
-def _entry(profiles: list[dict], row: dict, criterion: str, meaning: str) -> dict:
-    profiles = sorted(profiles, key=lambda p: (p["date"] or "", p["release"]))
-    shipped = [p for p in profiles if p["dimensions"]["weights"]["grade"] in ("open", "restricted")]
-    best = max((p["dimensions"]["weights"]["grade"] for p in profiles), key=RANK.get, default="unknown")
-    chosen = shipped[0] if shipped else (profiles[0] if profiles else None)
+def _entry(grades: list[dict], row: dict, criterion: str, meaning: str) -> dict:
+    """One model: its first release that shipped weights (else its first release), graded."""
+    grades = sorted(grades, key=lambda g: (g["date"] or "", g["release"]))
+    shipped = [g for g in grades if g["weights"] in ("open", "restricted")]
+    best = max((g["weights"] for g in grades), key=RANK.get, default="unknown")
+    chosen = shipped[0] if shipped else (grades[0] if grades else None)
     return {
         "id": row["id"], "name": row["name"], "aliases": row["aliases"] or [],
         "release_date": chosen["date"] if chosen else None,
         "release": chosen["release"] if chosen else None,
-        "license": chosen["dimensions"]["license"]["license"] if chosen else None,
+        "license": chosen["license"] if chosen else None,
         "weights": "open" if shipped else ("closed" if best == "closed" else "unknown"),
         "weights_grade": best,
         "criterion": {"name": criterion, "meaning": meaning,

@@ -2,6 +2,7 @@
 labels only ever come from the ontology's allow-list."""
 from __future__ import annotations
 
+from graph import paging
 from graph.store import GraphStore
 from ontology.vocab import vocabulary
 
@@ -77,13 +78,14 @@ def organizations_with_releases(store: GraphStore) -> list[dict]:
                       "RETURN o.id AS id, o.name AS name, count(DISTINCT r) AS releases ORDER BY releases DESC, name")
 
 
+NEWEST = "MATCH (r:Release) WHERE {window} WITH r ORDER BY r.date DESC, r.id LIMIT $limit RETURN r.id AS id"
+
+
 def newest_release_ids(store: GraphStore, limit: int) -> tuple[list[str], int]:
     """The ids of the `limit` newest releases, and how many releases there are: pages that
     grade releases show the newest when no organization narrows them down."""
     total = store.read("MATCH (r:Release) RETURN count(r) AS c")[0]["c"]
-    rows = store.read("MATCH (r:Release) RETURN r.id AS id, r.date AS date ORDER BY date DESC, id LIMIT $limit",
-                      {"limit": limit})
-    return [r["id"] for r in rows], total
+    return [r["id"] for r in paging.newest_first(store, NEWEST, {}, limit)], total
 
 
 def timeline_events(store: GraphStore, org_id: str | None = None) -> list[dict]:

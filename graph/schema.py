@@ -9,7 +9,9 @@ from ontology.vocab import Vocabulary, vocabulary
 INDEXED_PROPERTIES = ("name",)
 # properties the catalog filters whole labels on (measured: the frontier questions 2x
 # faster at 10k nodes); an index on a filter the planner does not use is left out
-FILTER_INDEXES = {"Model": ("frontier", "epoch_frontier", "training_compute_flop")}
+FILTER_INDEXES = {"Model": ("frontier", "epoch_frontier", "training_compute_flop"),
+                  # date windows of newest-first pages (graph.paging) and releases of a year
+                  "Release": ("date",)}
 
 
 def statements(vocab: Vocabulary) -> list[str]:

@@ -40,6 +40,19 @@ def test_ask_answers_with_table_cypher_and_sources(curated):
     assert any(c.value.startswith("Sources:") for c in app.caption)
 
 
+def test_ask_shows_more_rows_of_a_long_list(curated):
+    app = page("ask_page")
+    app.run()
+    app.text_input(key="question").input("open weights with restrictive licenses")
+    app.button(key="ask_button").click().run()
+    assert not app.exception
+    assert "More rows exist" in app.info[0].value and len(app.dataframe[0].value) == 100
+    app.number_input(key="rows_at_most").set_value(1000)
+    app.button(key="more_rows").click().run()
+    assert not app.exception and not app.info
+    assert len(app.dataframe[0].value) > 100
+
+
 def test_ask_declines_with_suggestions(curated):
     app = page("ask_page")
     app.run()

@@ -93,3 +93,22 @@ def test_cli_json_shape(graph, cli_env, monkeypatch):
             "suggestions"} <= set(reply)
     muse = [r for r in reply["rows"] if r.get("release") == "release:muse-spark/2026-04"]
     assert muse and muse[0]["sources"]
+
+
+def test_a_list_answer_says_when_more_rows_exist(graph):
+    store, linker = graph
+    cut = ask(store, "what are the latest releases", linker, limit=3)
+    assert cut["intent"] == "latest_releases" and len(cut["rows"]) == 3 and cut["truncated"]
+    worded = ask(store, "the top 4 latest releases", linker)
+    assert worded["params"]["limit"] == 4 and len(worded["rows"]) == 4
+    whole = ask(store, "open weights with restrictive licenses", linker, limit=100_000)
+    assert whole["intent"] == "restrictive_open_releases" and not whole["truncated"] and len(whole["rows"]) > 100
+
+
+def test_cli_limit(graph, cli_env, monkeypatch):
+    for key, value in cli_env.items():
+        monkeypatch.setenv(key, value)
+    code, reply, _ = run_cli("ask", "what are the latest releases", "--limit", "2", "--json")
+    assert code == 0 and len(reply["rows"]) == 2 and reply["truncated"] is True
+    code, _, _ = run_cli("ask", "what are the latest releases", "--limit", "0", "--json")
+    assert code == 2, "typer refuses a limit out of range"

@@ -269,13 +269,13 @@ def check_release_counts(rows):
 META = {"org": "org:meta"}
 MUSE = {"model": "model:muse-spark"}
 EXPECTED = {
-    "frontier_models_with_weights": ({"criterion": "curated"}, check_frontier_with_weights),
-    "frontier_models_without_weights": ({"criterion": "curated"}, check_frontier_without_weights),
+    "frontier_models_with_weights": ({"criterion": "curated", "limit": 1000}, check_frontier_with_weights),
+    "frontier_models_without_weights": ({"criterion": "curated", "limit": 1000}, check_frontier_without_weights),
     "organization_releases": (META, check_org_releases),
     "organization_ai_leaders": (META, check_leaders),
     "organization_people": (META, check_org_people),
     "person_roles": ({"person": "person:alexandr-wang"}, check_person_roles),
-    "people_who_moved_between_labs": ({}, check_movers),
+    "people_who_moved_between_labs": ({"limit": 1000}, check_movers),
     "deals_between_organizations": ({"org": "org:meta", "other_org": "org:scale-ai"}, check_org_deals_between),
     "deals_between_person_and_organization": (
         {"person": "person:alexandr-wang", "org": "org:meta-superintelligence-labs"}, check_person_org_deals),
@@ -283,9 +283,9 @@ EXPECTED = {
     "organization_openness_timeline": ({"org": "org:openai"}, check_timeline),
     "organization_openness_matrix": (META, check_matrix),
     "model_openness_history": ({"model": "model:gpt-2-1.5b"}, check_history),
-    "open_weights_closed_data": ({}, check_open_weights_closed_data),
-    "releases_restricting_commercial_use": ({}, check_noncommercial),
-    "restrictive_open_releases": ({}, check_restrictive),
+    "open_weights_closed_data": ({"limit": 1000}, check_open_weights_closed_data),
+    "releases_restricting_commercial_use": ({"limit": 1000}, check_noncommercial),
+    "restrictive_open_releases": ({"limit": 1000}, check_restrictive),
     "model_lineage": ({"model": "model:llama-2-70b-chat"}, check_lineage),
     "model_derivatives": ({"model": "model:llama-2-70b"}, check_derivatives),
     "most_derived_models": ({"limit": 10}, check_most_derived),
@@ -295,18 +295,18 @@ EXPECTED = {
                          check_compare_releases),
     "entity_sources": ({"entity": "model:muse-spark"}, check_entity_sources),
     "model_benchmark_results": (MUSE, check_benchmarks),
-    "benchmark_leaderboard": ({"benchmark": "benchmark:humanitys-last-exam"}, check_leaderboard),
+    "benchmark_leaderboard": ({"benchmark": "benchmark:humanitys-last-exam", "limit": 1000}, check_leaderboard),
     "model_safety_assessments": (MUSE, check_safety),
     "family_models": ({"family": "family:llama"}, check_family),
     "licenses_and_terms": ({}, check_licenses),
-    "releases_by_license": ({"license": "license:llama-2-community"}, check_by_license),
+    "releases_by_license": ({"license": "license:llama-2-community", "limit": 1000}, check_by_license),
     "latest_releases": ({"limit": 5}, check_latest),
-    "releases_in_year": ({"year": "2026"}, check_in_year),
+    "releases_in_year": ({"year": "2026", "limit": 1000}, check_in_year),
     "organization_labs": ({"org": "org:alphabet"}, check_labs),
     "models_by_developer": (META, check_by_developer),
     "largest_models_by_compute": ({}, check_by_compute),
     "statements_by_speaker": ({"speaker": "person:alexandr-wang"}, check_by_speaker),
-    "statements_by_stance": ({"stance": "pro_closed"}, check_by_stance),
+    "statements_by_stance": ({"stance": "pro_closed", "limit": 1000}, check_by_stance),
     "statements_about_entity": ({"entity": "model:muse-spark"}, check_about),
     "model_access_channels": (MUSE, check_channels),
     "model_artifacts": (MUSE, check_artifacts),
@@ -340,12 +340,45 @@ def test_sources_resolve_to_source_nodes(graph):
 
 def test_defaults_and_plain_values(graph):
     default = CATALOG["frontier_models_with_weights"].params[0].default
-    assert default and answer(graph, "frontier_models_with_weights", {}).params == {"criterion": default}
+    assert default and answer(graph, "frontier_models_with_weights", {}).params == {"criterion": default, "limit": 100}
     assert answer(graph, "releases_in_year", {"year": 2024}).rows, "an integer year works too"
     symmetric = answer(graph, "deals_between_organizations", {"org": "org:scale-ai", "other_org": "org:meta"})
     assert "deal:meta-scale-ai-2025" in by(symmetric.rows, "deal")
     nemotron = answer(graph, "model_lineage", {"model": "model:llama-3.1-nemotron-70b-instruct"}).rows
     assert ("model:llama-3.1-70b", 2) in {(r["related"], r["depth"]) for r in nemotron if r["direction"] == "base"}
+
+
+PAGED = sorted(name for name, q in CATALOG.items() if any(p.name == "limit" for p in q.params))
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_a_page_is_the_head_of_the_whole_answer(graph, name):
+    """A limited answer is the first rows of the unlimited one, and says whether more exist."""
+    params = {k: v for k, v in EXPECTED[name][0].items() if k != "limit"}
+    whole = answer(graph, name, {**params, "limit": 100_000})
+    assert not whole.truncated and whole.rows, name
+    for limit in sorted({1, 3, len(whole.rows) - 1, len(whole.rows)} - {0}):
+        page = answer(graph, name, {**params, "limit": limit})
+        assert page.rows == whole.rows[:limit], (name, limit)
+        assert page.truncated == (limit < len(whole.rows)), (name, limit)
+        assert page.sources == sorted({s for row in page.rows for s in row["sources"]})
+
+
+def test_long_lists_come_a_page_at_a_time(graph):
+    result = answer(graph, "restrictive_open_releases", {})
+    assert result.params["limit"] == 100 and len(result.rows) == 100 and result.truncated
+    dates = [r["date"] for r in result.rows]
+    assert dates == sorted(dates, reverse=True), "newest first"
+
+
+@pytest.mark.parametrize("bad", [0, -1, 100_001, "ten", "", 2.5, True, [3]])
+def test_a_limit_is_a_whole_number_in_range(graph, bad):
+    with pytest.raises(ValueError, match="'limit'"):
+        answer(graph, "latest_releases", {"limit": bad})
+
+
+def test_a_limit_typed_in_a_form_is_read_as_a_number(graph):
+    assert len(answer(graph, "latest_releases", {"limit": "3"}).rows) == 3
 
 
 def test_run_questions_describe_the_functions_used(graph):

@@ -141,3 +141,23 @@ def test_cli_openness_and_mof_shapes(graph, cli_env, monkeypatch, tmp_path):
                    "  components:\n    - name: 'Model parameters (Final)'\n", encoding="utf-8")
     code, result, _ = run_cli("openness", "mof", str(mot), "--json")
     assert code == 0 and set(result) >= {"class", "label", "progress", "components"}
+
+
+def test_restrictive_open_releases_agree_with_the_profiles(graph):
+    """The query behind the question restates profile()'s grading: both give the same releases."""
+    ids = [r["id"] for r in graph.read(
+        "MATCH (r:Release)-[:SHIPPED]->(a:Artifact {artifact_kind: 'final_weights'}) "
+        "WHERE a.availability IN ['open', 'gated'] RETURN DISTINCT r.id AS id")]
+    reference = {}
+    for p in openness.release_profiles(graph, ids):
+        lic, weights = p["dimensions"]["license"], p["dimensions"]["weights"]["grade"]
+        if lic["grade"] == "restricted" or weights == "restricted":
+            reference[p["release"]] = (weights, lic["restrictions"])
+    fast = {r["release"]: (r["weights"], r["restrictions"]) for r in openness.restrictive_open_releases(graph)}
+    assert len(reference) > 20 and fast == reference
+
+
+def test_frontier_weights_agree_with_the_profiles(graph):
+    for model in frontier.frontier_models(graph, "any"):
+        grades = [p["dimensions"]["weights"]["grade"] for p in openness.model_openness(graph, model["id"])["releases"]]
+        assert model["weights_grade"] == max(grades, key=openness.RANK.get, default="unknown"), model["id"]

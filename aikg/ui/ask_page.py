@@ -28,6 +28,17 @@ def _table(reply: dict) -> None:
     st.dataframe(rows, hide_index=True, width="stretch", column_config=config, key="answer_table")
 
 
+def _more(reply: dict, text: str) -> None:
+    """More rows of a list question whose answer was cut at its limit."""
+    shown = reply["params"]["limit"]
+    st.info(f"More rows exist: the first {shown:,} are shown.")
+    wanted = st.number_input("Rows at most", min_value=1, max_value=catalog.MAX_LIMIT, value=min(shown * 10, catalog.MAX_LIMIT),
+                             step=100, key="rows_at_most")
+    if st.button("Show more rows", key="more_rows"):
+        st.session_state["reply"] = ask(store(), text, linker(), limit=int(wanted))
+        st.rerun()
+
+
 def render() -> None:
     st.title("Ask the graph")
     st.caption("Questions in plain words, answered from named Cypher questions. No external service is used.")
@@ -47,6 +58,8 @@ def render() -> None:
         return
     st.subheader(catalog.CATALOG[reply["intent"]].title)
     st.caption(f"{len(reply['rows'])} row(s) — question `{reply['intent']}`, parameters {plain(reply['params'])}")
+    if reply.get("truncated"):
+        _more(reply, text)
     _table(reply)
     st.download_button("Download CSV", export.to_csv(reply["rows"], reply["columns"]), file_name=f"{reply['intent']}.csv",
                        mime="text/csv", key="download_csv")

@@ -22,7 +22,7 @@ def _profiles(org: str | None, criterion: str | None) -> tuple[list[dict], int]:
     if criterion:
         ids = [m["release"] for m in frontier.frontier_models(s, criterion) if m["release"]]
     elif org:
-        ids = [t["release"] for t in openness.organization_timeline(s, org)]
+        ids = openness.organization_release_ids(s, org)
     else:
         ids, total = queries.newest_release_ids(s, NEWEST_RELEASES)
         return openness.release_profiles(s, ids), total

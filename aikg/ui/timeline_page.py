@@ -19,7 +19,7 @@ def _events(org: str | None) -> tuple[list[dict], int]:
     """Dated events, and how many releases there are in all (more than shown without an organization)."""
     s = store()
     if org:
-        ids = [t["release"] for t in openness.organization_timeline(s, org)]
+        ids = openness.organization_release_ids(s, org)
         total = len(set(ids))
     else:
         ids, total = queries.newest_release_ids(s, NEWEST_RELEASES)
