@@ -49,7 +49,7 @@ def _models(store: GraphStore, criterion: str) -> list[dict]:
 
 def _any(by_criterion: dict[str, list[dict]]) -> list[dict]:
     merged: dict[str, dict] = {}
-    for name, models in by_criterion.items():
+    for models in by_criterion.values():
         for model in models:
             entry = merged.setdefault(model["id"], {**model, "criteria": []})
             entry["criteria"].append(model["criterion"])

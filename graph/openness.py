@@ -195,9 +195,8 @@ def restrictive_open_releases(store: GraphStore, limit: int | None = None) -> li
     """Releases whose weights can be downloaded under terms that forbid what "open" suggests,
     newest first (the first `limit` of them)."""
     licenses = graded_licenses(store)
-    grades = lambda grade: [i for i, lic in licenses.items() if lic["grade"] == grade]  # noqa: E731
-    rows = paging.newest_first(store, RESTRICTIVE, {"open": grades("open"), "restricted": grades("restricted")},
-                               limit)
+    graded = {g: [i for i, lic in licenses.items() if lic["grade"] == g] for g in ("open", "restricted")}
+    rows = paging.newest_first(store, RESTRICTIVE, graded, limit)
     out = []
     for row in rows:
         lic = licenses.get(row["license"]) or {}

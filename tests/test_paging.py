@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from graph import paging
 
@@ -33,7 +34,7 @@ def test_windows_are_contiguous_and_double():
         if len(got) == 8:
             break
     assert got[:4] == [("2026-12", "9999"), ("2026-11", "2026-12"), ("2026-09", "2026-11"), ("2026-05", "2026-09")]
-    assert all(older[1] == newer[0] for newer, older in zip(got, got[1:]))
+    assert all(older[1] == newer[0] for newer, older in pairwise(got))
     assert got[7] == ("2016-05", "2021-09"), "64 months"
 
 
