@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -579,10 +578,12 @@ def _serve_app(port: int) -> None:
            "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     err.print(f"serving the app on http://127.0.0.1:{port} (Ctrl-C stops it)")
-    try:
-        raise typer.Exit(subprocess.call(cmd))
-    except KeyboardInterrupt:
-        raise typer.Exit(0)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Streamlit takes this process over rather than running as its child: a SIGTERM from a
+    # service manager (or a test) then stops the server itself, where a child was left
+    # serving on its own after its parent died.
+    os.execv(sys.executable, cmd)
 
 
 @app.command("app")

@@ -9,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 
@@ -135,6 +136,8 @@ def test_aikg_app_serves_on_loopback(curated, cli_env):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    with pytest.raises(OSError):  # nothing left serving: the app was not a child outliving `aikg app`
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
 
 
 def test_export_of_the_current_answer(curated):
