@@ -186,6 +186,8 @@ def quads(store: GraphStore, vocab: Vocabulary | None = None) -> Iterator[list[t
 
 def _nt(term) -> str:
     """A term in N-Triples syntax (also valid in TriG and Turtle)."""
+    if type(term) is URIRef:  # the common case, without isinstance against rdflib's class tree
+        return f"<{term}>"
     if isinstance(term, Literal):
         text = '"' + str(term).translate(_ESCAPES) + '"'
         return f"{text}^^<{term.datatype}>" if term.datatype else text

@@ -3,8 +3,19 @@ from __future__ import annotations
 
 from neo4j.graph import Node, Path, Relationship
 
+# returned as they are; tested by exact type first because an export converts millions of
+# values and isinstance against the driver's abstract classes cost a third of its time
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
 
 def plain(value):
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    if kind is list:
+        return [v if type(v) in _AS_IS else plain(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _AS_IS else plain(v) for k, v in value.items()}
     if isinstance(value, Node):
         return {"labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
     if isinstance(value, Relationship):
@@ -22,4 +33,4 @@ def plain(value):
 
 
 def record_dict(record) -> dict:
-    return {key: plain(record[key]) for key in record.keys()}
+    return dict(zip(record.keys(), map(plain, record.values())))
