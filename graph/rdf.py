@@ -35,57 +35,100 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _DATATYPES = {"integer": XSD.integer, "float": XSD.float, "boolean": XSD.boolean}
 
 
-def iri(node_id: str) -> URIRef:
+def node_iri(node_id: str) -> str:
     prefix, _, rest = node_id.partition(":")
-    return URIRef(f"{ID_BASE}{prefix}/{rest}")
+    return f"{ID_BASE}{prefix}/{rest}"
 
 
-class _Terms:
-    """The schema's IRIs as rdflib terms, made once: an export makes millions of triples
-    from a few hundred distinct classes, properties and enum values."""
+def iri(node_id: str) -> URIRef:
+    return URIRef(node_iri(node_id))
+
+
+def _lexical(value) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+class RdflibTerms:
+    """Terms as rdflib objects, for an rdflib graph (Turtle, JSON-LD, answer exports).
+    The schema's IRIs are made once: an export makes millions of triples from a few
+    hundred distinct classes, properties and enum values."""
 
     def __init__(self, vocab: Vocabulary):
         self.slots = {name: URIRef(value) for name, value in vocab.slot_iris.items()}
         self.classes = {name: URIRef(value) for name, value in vocab.class_iris.items()}
         self.enums = {(rng, value): URIRef(meaning) for rng, meanings in vocab.enum_iris.items()
                       for value, meaning in meanings.items() if meaning}
+        self.type = RDF.type
+
+    def node(self, node_id: str) -> URIRef:
+        return iri(node_id)
+
+    def iri(self, text: str) -> URIRef:
+        return URIRef(text)
+
+    def literal(self, value, datatype: str | None):
+        return Literal(value, datatype=URIRef(datatype)) if datatype else Literal(str(value))
 
 
-_TERMS: dict[int, _Terms] = {}
+class TextTerms(RdflibTerms):
+    """The same terms as N-Triples text (valid in TriG too): the streamed N-Triples and
+    TriG exports write them without making rdflib objects, which cost more than reading
+    the graph from the server."""
+
+    def __init__(self, vocab: Vocabulary):
+        super().__init__(vocab)
+        self.slots = {name: f"<{term}>" for name, term in self.slots.items()}
+        self.classes = {name: f"<{term}>" for name, term in self.classes.items()}
+        self.enums = {key: f"<{term}>" for key, term in self.enums.items()}
+        self.type = f"<{RDF.type}>"
+
+    def node(self, node_id: str) -> str:
+        return f"<{node_iri(node_id)}>"
+
+    def iri(self, text: str) -> str:
+        return f"<{text}>"
+
+    def literal(self, value, datatype: str | None) -> str:
+        text = '"' + _lexical(value).translate(_ESCAPES) + '"'
+        return f"{text}^^<{datatype}>" if datatype else text
 
 
-def _terms(vocab: Vocabulary) -> _Terms:
-    if id(vocab) not in _TERMS:
-        _TERMS[id(vocab)] = _Terms(vocab)
-    return _TERMS[id(vocab)]
+_FACTORIES: dict[tuple, RdflibTerms] = {}
 
 
-def _value(vocab: Vocabulary, slot: str, value):
+def _terms(vocab: Vocabulary, kind: type[RdflibTerms] = RdflibTerms) -> RdflibTerms:
+    if (id(vocab), kind) not in _FACTORIES:
+        _FACTORIES[(id(vocab), kind)] = kind(vocab)
+    return _FACTORIES[(id(vocab), kind)]
+
+
+def _value(vocab: Vocabulary, terms: RdflibTerms, slot: str, value):
     rng = vocab.slot_ranges.get(slot, "string")
     if rng in vocab.enum_iris:
-        return _terms(vocab).enums.get((rng, value)) or Literal(value)
+        return terms.enums.get((rng, value)) or terms.literal(value, None)
     if rng in vocab.labels or rng in vocab.abstract:
-        return iri(value)
+        return terms.node(value)
     if rng == "uri":
-        return URIRef(_IRI_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", str(value)))
+        return terms.iri(_IRI_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", str(value)))
     datatype = _DATATYPES.get(rng)
-    return Literal(value, datatype=datatype) if datatype else Literal(str(value))
+    return terms.literal(value, str(datatype) if datatype else None)
 
 
-def node_triples(vocab: Vocabulary, node: dict) -> Iterator[tuple]:
-    """(subject, predicate, object, sources) for one node row {id, label, props}."""
-    subject, props, terms = iri(node["id"]), dict(node["props"]), _terms(vocab)
+def node_triples(vocab: Vocabulary, node: dict, kind: type[RdflibTerms] = RdflibTerms) -> Iterator[tuple]:
+    """(subject, predicate, object, sources) for one node row {id, label, props}, as terms of `kind`."""
+    terms = _terms(vocab, kind)
+    subject, props = terms.node(node["id"]), dict(node["props"])
     sources = props.get("sources", [])
     # every class up the is_a chain: shapes of Thing and Agent check their instances too
     for cls in [node["label"], *vocab.ancestors.get(node["label"], [])]:
-        yield subject, RDF.type, terms.classes[cls], sources
+        yield subject, terms.type, terms.classes[cls], sources
     props["same_as"] = _same_as(node["label"], props)
     slots = vocab.slots[node["label"]]
     for key, value in props.items():
         if key not in slots:
             continue
         for item in value if isinstance(value, list) else [value]:
-            yield subject, terms.slots[key], _value(vocab, key, item), sources
+            yield subject, terms.slots[key], _value(vocab, terms, key, item), sources
 
 
 def _same_as(label: str, props: dict) -> list[str]:
@@ -101,26 +144,26 @@ def _edge_slot(vocab: Vocabulary, label: str, rel_type: str):
     return next((s for s in vocab.slots[label].values() if s.edge == rel_type), None)
 
 
-def edge_triples(vocab: Vocabulary, edge: dict) -> Iterator[tuple]:
-    """Triples of one relationship row {start, start_label, type, end, props}."""
+def edge_triples(vocab: Vocabulary, edge: dict, kind: type[RdflibTerms] = RdflibTerms) -> Iterator[tuple]:
+    """Triples of one relationship row {start, start_label, type, end, props}, as terms of `kind`."""
     slot = _edge_slot(vocab, edge["start_label"], edge["type"])
     if slot is None:
         return
-    sources, terms = edge["props"].get("sources", []), _terms(vocab)
-    start, end = iri(edge["start"]), iri(edge["end"])
+    sources, terms = edge["props"].get("sources", []), _terms(vocab, kind)
+    start, end = terms.node(edge["start"]), terms.node(edge["end"])
     if slot.mode != "association":
         yield start, terms.slots[slot.name], end, sources
         return
     assoc = vocab.associations[slot.range]
     digest = hashlib.sha1(f"{edge['type']}|{edge['end']}|{edge['props'].get('key', '')}".encode()).hexdigest()[:12]
-    node = URIRef(f"{start}/{slot.name}/{digest}")
+    node = terms.iri(f"{node_iri(edge['start'])}/{slot.name}/{digest}")
     yield start, terms.slots[slot.name], node, sources
-    yield node, RDF.type, terms.classes[assoc.name], sources
+    yield node, terms.type, terms.classes[assoc.name], sources
     yield node, terms.slots[assoc.target_slot], end, sources
     for key, value in edge["props"].items():
         if key in vocab.slots[assoc.name] and key != assoc.target_slot:
             for item in value if isinstance(value, list) else [value]:
-                yield node, terms.slots[key], _value(vocab, key, item), sources
+                yield node, terms.slots[key], _value(vocab, terms, key, item), sources
 
 
 def _chunks(rows: Iterator, size: int) -> Iterator[list]:
@@ -168,8 +211,9 @@ def _prefetched(rows: Iterator, depth: int = 4) -> Iterator:
         thread.join()
 
 
-def quads(store: GraphStore, vocab: Vocabulary | None = None) -> Iterator[list[tuple]]:
-    """Pages of (s, p, o, sources): each label's nodes, then the relationships they start.
+def quads(store: GraphStore, vocab: Vocabulary | None = None,
+          kind: type[RdflibTerms] = RdflibTerms) -> Iterator[list[tuple]]:
+    """Pages of (s, p, o, sources) as terms of `kind`: each label's nodes, then the relationships they start.
     One streamed query per label and direction: the server sends rows as they are read
     (no per-page sort or id lookups, which grew with the graph), and at most one page of
     them is held here. Rows come in storage order; RDF has none to keep."""
@@ -177,21 +221,11 @@ def quads(store: GraphStore, vocab: Vocabulary | None = None) -> Iterator[list[t
     for label in sorted(vocab.labels):
         nodes = store.stream(f"MATCH (n:{label}) RETURN n.id AS id, properties(n) AS props", fetch_size=PAGE)
         for page in _prefetched(_chunks(nodes, PAGE)):
-            yield [t for row in page for t in node_triples(vocab, {**row, "label": label})]
+            yield [t for row in page for t in node_triples(vocab, {**row, "label": label}, kind)]
         edges = store.stream(f"MATCH (a:{label})-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, "
                              "properties(r) AS props", fetch_size=PAGE)
         for page in _prefetched(_chunks(edges, PAGE)):
-            yield [t for row in page for t in edge_triples(vocab, {**row, "start_label": label})]
-
-
-def _nt(term) -> str:
-    """A term in N-Triples syntax (also valid in TriG and Turtle)."""
-    if type(term) is URIRef:  # the common case, without isinstance against rdflib's class tree
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        text = '"' + str(term).translate(_ESCAPES) + '"'
-        return f"{text}^^<{term.datatype}>" if term.datatype else text
-    return f"<{term}>"
+            yield [t for row in page for t in edge_triples(vocab, {**row, "start_label": label}, kind)]
 
 
 def _statements(page: list[tuple]) -> dict[tuple, list]:
@@ -203,17 +237,17 @@ def _statements(page: list[tuple]) -> dict[tuple, list]:
 
 
 def _fast_text(page: list[tuple], fmt: str) -> str:
-    """N-Triples, or TriG as one block per source graph, written directly: rdflib's
+    """N-Triples, or TriG as one block per source graph, from a page of TextTerms: rdflib's
     serializers build an in-memory graph and cost more than reading from the server."""
     statements = _statements(page)
     if fmt == "nt":
-        return "".join(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in statements)
+        return "".join(f"{s} {p} {o} .\n" for s, p, o in statements)
     graphs: dict[str, list[str]] = {}
     for (s, p, o), sources in statements.items():
-        line = f"  {_nt(s)} {_nt(p)} {_nt(o)} .\n"
+        line = f"  {s} {p} {o} .\n"
         for source in dict.fromkeys(sources or ["source:unsourced"]):
             graphs.setdefault(source, []).append(line)
-    return "".join(f"{_nt(iri(g))} {{\n{''.join(lines)}}}\n" for g, lines in graphs.items())
+    return "".join(f"<{node_iri(g)}> {{\n{''.join(lines)}}}\n" for g, lines in graphs.items())
 
 
 def _page_text(page: list[tuple], fmt: str) -> str:
@@ -235,7 +269,8 @@ def write(store: GraphStore, handle: IO[str], fmt: str = "turtle") -> int:
     if fmt == "json-ld":
         context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
         handle.write('{"@context": ' + json.dumps(context) + ', "@graph": [\n')
-    for page in quads(store):
+    kind = TextTerms if FORMATS[fmt] in ("nt", "trig") else RdflibTerms
+    for page in quads(store, kind=kind):
         count += len({(s, p, o) for s, p, o, _ in page})
         text = _page_text(page, FORMATS[fmt])
         if fmt == "json-ld":
