@@ -33,7 +33,7 @@ def loaders(result: dict) -> list[str]:
 
 def scales(result: dict) -> list[str]:
     rows = []
-    for scale in result["scales"]:
+    for scale in (s for s in result["scales"] if "aikg" in s.get("ingest", {})):
         ingest = scale["ingest"]
         rows.append([scale["target_nodes"], scale["records"]["nodes"], scale["records"]["relationships"],
                      ingest["aikg"]["per_s"], ingest["create_ceiling"]["per_s"],
@@ -65,7 +65,7 @@ def _latency(q: dict | None) -> str:
 
 def rdf(result: dict) -> list[str]:
     rows = []
-    for scale in result["scales"]:
+    for scale in (s for s in result["scales"] if "rdf" in s):
         r = scale["rdf"]
         rows.append([scale["target_nodes"], r["streaming"]["triples"], r["streaming"]["triples_per_s"],
                      r["streaming"].get("peak_mb"), r["rdflib"]["triples_per_s"], r["rdflib"].get("peak_mb"),
@@ -89,7 +89,7 @@ def render(result: dict) -> str:
     m = result["machine"]
     header = (f"Date {result['date']}; {m['machine']}, {m['cores']} cores, Python {m['python']}, "
               f"arcadedb-embedded {m['arcadedb_embedded']}, neo4j driver {m['neo4j_driver']}, "
-              f"rdflib {m['rdflib']}; whole run {result['seconds']} s.")
+              f"rdflib {m['rdflib']}" + (f"; whole run {result['seconds']} s." if "seconds" in result else "."))
     lines = [header, ""]
     for part in (loaders, scales, questions, whole_answers, rdf, app):
         block = part(result)

@@ -256,10 +256,10 @@ RETURN head([(r)-[:OF_MODEL]->(m:Model) | m.id]) AS model, head([(r)-[:OF_MODEL]
 # After the page is cut, pattern comprehensions: ArcadeDB plans an OPTIONAL MATCH there as a
 # scan of every Model (measured 500 ms at 100k nodes, against 2 ms).
 NONCOMMERCIAL = """
-MATCH (l:License) WHERE l.commercial_use = $commercial_use
-MATCH (r:Release)-[:UNDER_LICENSE|SHIPPED*1..2]->(l)
+MATCH (r:Release) WHERE {window}
+MATCH (r)-[:UNDER_LICENSE|SHIPPED*1..2]->(l:License) WHERE l.commercial_use = $commercial_use
 WITH DISTINCT r, l
-WITH r, l ORDER BY r.date DESC, r.id LIMIT $limit
+WITH r, l ORDER BY r.date DESC, r.id, l.id LIMIT $limit
 RETURN r.id AS release, head([(r)-[:OF_MODEL]->(m:Model) | m.name]) AS model, r.date AS date, l.id AS license,
        l.name AS license_name, l.license_kind AS license_kind, r.sources + l.sources AS sources"""
 
@@ -368,7 +368,7 @@ RETURN r.id AS release, head([(r)-[:OF_MODEL]->(m:Model) | m.name]) AS model, r.
        r.sources + ul.sources AS sources"""
 
 LATEST = f"""
-MATCH (r:Release)
+MATCH (r:Release) WHERE {{window}}
 WITH r ORDER BY r.date DESC, r.id LIMIT $limit
 RETURN {RELEASE_FIELDS}"""
 
@@ -523,6 +523,7 @@ QUESTIONS = [
     _q("releases_restricting_commercial_use", "Which releases forbid commercial use?",
        "Releases whose main license or an artifact's license does not permit commercial use, newest first.",
        [Param("commercial_use", None, "the license's commercial_use value to look for", False), PAGE], NONCOMMERCIAL,
+       paged=True,
        phrasings=("non-commercial releases", "which models can't be used commercially",
                   "releases under noncommercial licenses")),
     _q("restrictive_open_releases", "Which 'open' releases come with restrictive terms?",
@@ -588,7 +589,7 @@ QUESTIONS = [
        phrasings=("releases under {license}", "which models use {license}", "{license} releases")),
     _q("latest_releases", "What are the latest releases?",
        "The most recent releases with model and license.",
-       [LIMIT], LATEST, phrasings=("recent releases", "what's new", "newest models")),
+       [LIMIT], LATEST, paged=True, phrasings=("recent releases", "what's new", "newest models")),
     _q("releases_in_year", "What was released in a given year?",
        "The releases dated in the year, in date order.",
        [Param("year", None, "the year, e.g. 2024"), PAGE], IN_YEAR,
