@@ -208,7 +208,7 @@ def restrictive_open_releases(store: GraphStore, limit: int | None = None) -> li
 
 
 # Only the weights and the license of a release `r`, as a map: what the frontier questions
-# grade, read without the other artifacts (3x less to read and no MOF evaluation).
+# grade, read without the other artifacts and without a MOF evaluation.
 WEIGHTS_OF_R = (
     "{id: r.id, date: r.date, license: head([(r)-[:UNDER_LICENSE]->(rl:License) | rl.id]), "
     "weights: [(r)-[:SHIPPED]->(a:Artifact {artifact_kind: 'final_weights'}) | {availability: a.availability, "

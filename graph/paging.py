@@ -44,8 +44,9 @@ def windows(today: date | None = None):
 
 
 def shown(query: str) -> str:
-    """The query as a user reads it: one window's condition in place."""
-    return query.replace(WINDOW, DATED)
+    """The query as a user reads it: one window's condition in place, and what binds it."""
+    return ("// run newest first over date windows: $after and $before bound per window, "
+            "then once with r.date IS NULL (graph/paging.py)\n" + query.replace(WINDOW, DATED))
 
 
 def newest_first(store: GraphStore, query: str, params: dict, limit: int | None) -> list[dict]:
