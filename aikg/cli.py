@@ -23,6 +23,7 @@ from aikg import context
 from graph import frontier as frontier_q
 from graph import openness as openness_q
 from graph import quality, queries
+from graph.catalog import MAX_LIMIT
 from graph.conflicts import conflicts as find_conflicts
 from graph.readonly import RefusedQuery, check_read_only
 from graph.server import ServerError
@@ -251,7 +252,7 @@ def import_articles(paths: list[Path] = typer.Argument(..., help="Plain-text or 
 # -- ask -------------------------------------------------------------------------------
 @app.command("ask")
 def ask_cmd(question: str = typer.Argument(..., help="A question in plain words."),
-            limit: int | None = typer.Option(None, min=1, max=100_000,
+            limit: int | None = typer.Option(None, min=1, max=MAX_LIMIT,
                                              help="Rows at most for a list question (default 100, or 20 for rankings)."),
             as_json: bool = JsonOpt) -> None:
     """Answer a question from the catalog of named Cypher questions (no external service)."""

@@ -27,11 +27,17 @@ def test_app_opens_on_the_ask_page(curated):
     assert app.title[0].value == "Ask the graph"
 
 
-def test_ask_answers_with_table_cypher_and_sources(curated):
+def asked(question: str) -> AppTest:
+    """The Ask page after typing `question` and pressing Ask."""
     app = page("ask_page")
     app.run()
-    app.text_input(key="question").input("Which frontier models shipped weights?")
+    app.text_input(key="question").input(question)
     app.button(key="ask_button").click().run()
+    return app
+
+
+def test_ask_answers_with_table_cypher_and_sources(curated):
+    app = asked("Which frontier models shipped weights?")
     assert not app.exception
     assert app.subheader[0].value == "Which frontier models shipped weights?"
     table = app.dataframe[0].value
@@ -42,10 +48,7 @@ def test_ask_answers_with_table_cypher_and_sources(curated):
 
 
 def test_ask_shows_more_rows_of_a_long_list(curated):
-    app = page("ask_page")
-    app.run()
-    app.text_input(key="question").input("open weights with restrictive licenses")
-    app.button(key="ask_button").click().run()
+    app = asked("open weights with restrictive licenses")
     assert not app.exception
     assert "More rows exist" in app.info[0].value and len(app.dataframe[0].value) == 100
     app.number_input(key="rows_at_most").set_value(1000)
@@ -55,10 +58,7 @@ def test_ask_shows_more_rows_of_a_long_list(curated):
 
 
 def test_ask_declines_with_suggestions(curated):
-    app = page("ask_page")
-    app.run()
-    app.text_input(key="question").input("what is the weather in Paris")
-    app.button(key="ask_button").click().run()
+    app = asked("what is the weather in Paris")
     assert app.warning and "cannot answer" in app.warning[0].value
     assert len(app.text) >= 1
 
