@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 import os
-import sys
+import signal
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from aikg import context
+from aikg import context, serving, startup
 from graph import frontier as frontier_q
 from graph import openness as openness_q
 from graph import quality, queries
@@ -139,6 +140,10 @@ def _ingest(paths: list[Path], as_json: bool) -> dict:
 
 def _print_ingest(result: dict) -> None:
     records = result["records"]
+    if result.get("skipped"):
+        out.print(f"already loaded: {', '.join(result['paths'])} (digest {result['digest'][:12]})")
+        _print_stats(result["after"])
+        return
     out.print(f"validated and wrote {sum(records['nodes'].values())} node records and "
               f"{sum(records['relationships'].values())} relationship records from "
               f"{', '.join(result['paths'])}")
@@ -574,25 +579,61 @@ def bench(
 
 
 # -- up / app -------------------------------------------------------------------------
-def _serve_app(port: int) -> None:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(context.app_file()),
-           "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-    err.print(f"serving the app on http://127.0.0.1:{port} (Ctrl-C stops it)")
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # Streamlit takes this process over rather than running as its child: a SIGTERM from a
-    # service manager (or a test) then stops the server itself, where a child was left
-    # serving on its own after its parent died.
-    os.execv(sys.executable, cmd)
+def _say(as_json: bool):
+    """Step lines on stderr with the seconds since the command started: on a terminal and,
+    as plain lines, when piped (a progress bar shows nothing off a terminal)."""
+    clock = time.monotonic()
+
+    def say(text: str) -> None:
+        if not as_json:
+            err.print(f"{time.monotonic() - clock:5.1f}s  {text}", markup=False, highlight=False)
+    return say
+
+
+def _interrupt(*_) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends `aikg up` the way Ctrl-C does: what it started is stopped
+
+
+def _serve_until_stopped(app_proc, say, as_json: bool) -> None:
+    if not app_proc.wait_healthy():
+        fail("the app did not start; run `aikg app` to see Streamlit's errors", 1, as_json)
+    say(f"serving the app on {app_proc.url} (Ctrl-C stops it)")
+    app_proc.wait()
+
+
+def _run_served(no_app: bool, port: int, as_json: bool, work) -> None:
+    """Start the app (unless no_app) and the store, run `work(say, store_start)`, then serve
+    until interrupted; on Ctrl-C or SIGTERM stop the app and the store if this command started it."""
+    say = _say(as_json)
+    if not no_app and not serving.port_free(port):
+        fail(f"port {port} on 127.0.0.1 is in use: stop what serves there, or pass --port N", 1, as_json)
+    # the app boots while the store starts and the data loads (started before any thread)
+    app_proc = None if no_app else serving.AppProcess(context.app_file(), port, quiet=False).start()
+    signal.signal(signal.SIGTERM, _interrupt)
+    store_start, stop_store = None, False
+    try:
+        with store_errors(as_json):
+            say(f"starting {startup.describe_store()}")
+            store_start = startup.StoreStart.begin()
+            work(say, store_start)
+        if app_proc is not None:
+            stop_store = True  # the app ended: the session `aikg up` opened is over
+            _serve_until_stopped(app_proc, say, as_json)
+    except KeyboardInterrupt:
+        stop_store = True
+        say("interrupted")
+    finally:
+        if app_proc is not None:
+            app_proc.stop()
+        if stop_store and store_start is not None and store_start.started_here:
+            say("stopping the embedded store this command started")
+            context.embedded_server().stop()
 
 
 @app.command("app")
 def app_cmd(port: int = typer.Option(8501, help="Port on 127.0.0.1.")) -> None:
     """Serve the Streamlit app on 127.0.0.1."""
-    with store_errors(False):
-        context.store_config()  # start the embedded store before the app needs it
-    _serve_app(port)
+    _run_served(False, port, False, lambda say, store_start: store_start.wait())
 
 
 @app.command()
@@ -600,13 +641,18 @@ def up(
     paths: list[Path] | None = PathsArg,
     no_app: bool = typer.Option(False, "--no-app", help="Stop after loading."),
     port: int = typer.Option(8501, help="Port of the app on 127.0.0.1."),
+    reload: bool = typer.Option(False, "--reload", help="Load even when the graph already holds exactly "
+                                "these files (their content digest is stored with the graph)."),
     as_json: bool = JsonOpt,
 ) -> None:
-    """Start the store if needed, load the curated data, then serve the app."""
-    result = _ingest(paths or [context.default_data_dir()], as_json)
-    emit(result) if as_json else _print_ingest(result)
-    if not no_app:
-        _serve_app(port)
+    """Start the store if needed, load the curated data (unless already loaded), then serve the app."""
+    def load(say, store_start) -> None:
+        with progress_bar("loading", as_json) as (progress, on_total):
+            result = startup.load(paths or [context.default_data_dir()], reload, say, store_start,
+                                  progress, on_total)
+        emit(result) if as_json else _print_ingest(result)
+
+    _run_served(no_app, port, as_json, load)
 
 
 def main() -> None:

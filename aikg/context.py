@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import Callable
 
+from graph import loadstate
 from graph.config import EmbeddedSettings, StoreConfig, neo4j_config_from_env
 from graph.schema import ensure_schema
 from graph.server import EmbeddedServer
@@ -13,6 +14,7 @@ from graph.store import GraphStore
 from graph.writer import GraphWriter
 from ingest import pipeline
 from ingest.problems import IngestError, Problem
+from ingest.fingerprint import input_digest
 from ingest.importing import ImportContext
 from ingest.sources.articles import ArticlesSource
 from ingest.sources.curated import CuratedSource
@@ -62,12 +64,27 @@ def app_file() -> Path:
     raise FileNotFoundError("app.py is not installed")
 
 
+def read_curated(paths: list[Path]) -> list:
+    """The curated files' records, each checked on its own (no store needed); raises IngestError."""
+    return pipeline.read([CuratedSource(paths)])
+
+
 def ingest_paths(store: GraphStore, paths: list[Path],
                  progress: Callable[[int], None] | None = None,
-                 on_total: Callable[[int], None] | None = None) -> pipeline.IngestReport:
-    """Validate the curated files as one batch, then write them; nothing is written on error."""
+                 on_total: Callable[[int], None] | None = None,
+                 records: list | None = None, digest: str | None = None) -> pipeline.IngestReport:
+    """Validate the curated files as one batch, then write them; nothing is written on error.
+    `records` and `digest` may come from an earlier read_curated / input_digest of the same paths.
+    The graph's load state says "loading" until the last write, then the digest of the load."""
     ensure_schema(store)
-    return pipeline.run([CuratedSource(paths)], GraphWriter(store), progress, on_total)
+    records = read_curated(paths) if records is None else records
+    writer = GraphWriter(store)
+    pipeline.check(records, writer)
+    digest = digest or input_digest(paths)
+    loadstate.mark_loading(store, digest)
+    report = pipeline.write(records, writer, CuratedSource.policy, progress, on_total)
+    loadstate.mark_loaded(store, digest, len(records))
+    return report
 
 
 def resolver(store: GraphStore):

@@ -13,10 +13,8 @@ import json
 import os
 import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,28 +25,21 @@ SETTLED = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]');
 
 
 @contextlib.contextmanager
-def serve(env: dict) -> Iterator[str]:
+def serve(env: dict, app_file: Path = ROOT / "app.py", python: str = sys.executable) -> Iterator[str]:
     """The app on a free 127.0.0.1 port with `env`, once its health check answers; its URL.
+    Served as `aikg up` serves it; `python` and `app_file` may be those of an installed wheel.
     Also what the browser tests use."""
+    from aikg.serving import AppProcess
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                             "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    app = AppProcess(app_file, port, env=env, python=python).start()
     try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.5)
-        yield url
+        app.wait_healthy(60)
+        yield app.url
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        app.stop(30)
 
 
 def measure(runs: int, home: Path | None = None, pages: list[str] = PAGES) -> dict:

@@ -12,7 +12,7 @@ from rdflib import Graph
 from graph.store import GraphStore
 from ontology.vocab import vocabulary
 
-NODES = "MATCH (n) RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props ORDER BY id"
+NODES = "MATCH (n) WHERE NOT n:AikgLoadState RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props ORDER BY id"
 RELS = ("MATCH (a)-[r]->(b) RETURN a.id AS start, labels(a)[0] AS start_label, type(r) AS type, b.id AS end, "
         "properties(r) AS props ORDER BY start, type, end")
 

@@ -49,7 +49,7 @@ class CheckResult:
 
 CHECKS = [
     Check("sourceless_nodes", "error", "nodes without sources",
-          "MATCH (n) WHERE n.sources IS NULL OR size(n.sources) = 0 "
+          "MATCH (n) WHERE NOT n:AikgLoadState AND (n.sources IS NULL OR size(n.sources) = 0) "
           "RETURN n.id AS id, labels(n)[0] AS label"),
     Check("sourceless_relationships", "error", "relationships without sources",
           "MATCH (a)-[r]->(b) WHERE r.sources IS NULL OR size(r.sources) = 0 "

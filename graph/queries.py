@@ -10,7 +10,8 @@ from ontology.vocab import vocabulary
 def stats(store: GraphStore) -> dict:
     """{"nodes": {label: n}, "relationships": {type: n}}, sorted by name."""
     nodes: dict[str, int] = {}
-    for row in store.read("MATCH (n) RETURN labels(n) AS labels, count(*) AS n"):
+    # the load-state node (graph/loadstate.py) is bookkeeping, not content
+    for row in store.read("MATCH (n) WHERE NOT n:AikgLoadState RETURN labels(n) AS labels, count(*) AS n"):
         for label in row["labels"]:
             nodes[label] = nodes.get(label, 0) + row["n"]
     rels = {r["type"]: r["n"] for r in store.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n")}
@@ -19,7 +20,8 @@ def stats(store: GraphStore) -> dict:
 
 def sourceless(store: GraphStore) -> dict:
     """How many nodes and relationships lack sources (must both be 0)."""
-    nodes = store.read("MATCH (n) WHERE n.sources IS NULL OR size(n.sources) = 0 RETURN count(n) AS n")
+    nodes = store.read("MATCH (n) WHERE NOT n:AikgLoadState AND (n.sources IS NULL OR size(n.sources) = 0) "
+                       "RETURN count(n) AS n")
     rels = store.read("MATCH ()-[r]->() WHERE r.sources IS NULL OR size(r.sources) = 0 RETURN count(r) AS n")
     return {"nodes": nodes[0]["n"], "relationships": rels[0]["n"]}
 

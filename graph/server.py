@@ -58,13 +58,24 @@ def _port_in_use(port: int) -> bool:
 
 
 def _pid_alive(pid: int) -> bool:
+    """True while the process runs. A zombie (exited, not yet reaped by its parent) counts as
+    gone: a server started by `aikg up` is that process's child, and after `aikg db stop` it
+    stays a zombie until `aikg up` exits, which once kept stop waiting for its full timeout."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]  # the state follows the parenthesized name
 
 
 def _is_our_process(pid: int, home: Path) -> bool:

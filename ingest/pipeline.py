@@ -36,29 +36,45 @@ class IngestReport:
         return {"nodes": self.nodes, "relationships": self.relationships}
 
 
-def collect(sources: list[Source], sink: Sink, vocab: Vocabulary | None = None) -> list:
-    """Every record of the sources, validated as one batch; raises IngestError."""
-    vocab = vocab or vocabulary()
+def read(sources: list[Source]) -> list:
+    """Every record of the sources, each checked on its own; raises IngestError.
+    Needs no store: `aikg up` reads while the store starts."""
     records, problems = [], []
     for source in sources:
         records.extend(source.records())
         problems.extend(source.problems)
-    if not problems:
-        problems = check_batch(records, vocab, sink.existing_ids)
     if problems:
         raise IngestError(problems)
     return records
 
 
+def check(records: list, sink: Sink, vocab: Vocabulary | None = None) -> list:
+    """The records checked as one batch (references, duplicates) against what the sink holds."""
+    problems = check_batch(records, vocab or vocabulary(), sink.existing_ids)
+    if problems:
+        raise IngestError(problems)
+    return records
+
+
+def collect(sources: list[Source], sink: Sink, vocab: Vocabulary | None = None) -> list:
+    """Every record of the sources, validated as one batch; raises IngestError."""
+    return check(read(sources), sink, vocab)
+
+
 def run(sources: list[Source], sink: Sink, progress: Callable[[int], None] | None = None,
         on_total: Callable[[int], None] | None = None) -> IngestReport:
-    records = collect(sources, sink)
-    if on_total:
-        on_total(len(records))
     policies = {getattr(source, "policy", "replace") for source in sources}
     if len(policies) != 1:
         raise ValueError("sources written together must share one write policy")
-    sink.write(records, progress, policies.pop())
+    return write(collect(sources, sink), sink, policies.pop(), progress, on_total)
+
+
+def write(records: list, sink: Sink, policy: str, progress: Callable[[int], None] | None = None,
+          on_total: Callable[[int], None] | None = None) -> IngestReport:
+    """Validated records into the sink."""
+    if on_total:
+        on_total(len(records))
+    sink.write(records, progress, policy)
     return summarize(records)
 
 

@@ -80,3 +80,12 @@ def curated(session_store, cli_env):
         for key, value in cli_env.items():
             patch.setenv(key, value)
         yield session_store
+
+
+@pytest.fixture(scope="session")
+def wheel_install(tmp_path_factory):
+    """aikg built as a wheel and installed (no -e) in a fresh venv outside the checkout
+    (tests/wheel_tools.py). Never skipped: CI must exercise what users install."""
+    from wheel_tools import build_and_install
+
+    return build_and_install(tmp_path_factory.mktemp("wheel"))

@@ -768,7 +768,7 @@ class Deal(Thing):
 
     deal_kind: DealKind = Field(default=..., description="""What kind of deal this is.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
     parties: list[DealParty] = Field(default=..., description="""The organizations and people taking part, each a HAS_PARTY relationship.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
-    amount_usd: Optional[float] = Field(default=None, description="""Amount in US dollars as announced or reported.""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal'], 'slot_uri': 'schema:price'} })
+    amount_usd: Optional[int] = Field(default=None, description="""Amount in whole US dollars as announced or reported (currency USD).""", ge=0, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal'], 'slot_uri': 'schema:price'} })
     stake_percent: Optional[float] = Field(default=None, description="""The share of equity acquired, in percent.""", ge=0, le=100, json_schema_extra = { "linkml_meta": {'domain_of': ['Deal', 'DealParty']} })
     announced: Optional[str] = Field(default=None, description="""When the deal was announced.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Deal']} })
     url: Optional[str] = Field(default=None, description="""The canonical web address of the entity or document.""", json_schema_extra = { "linkml_meta": {'domain_of': ['Organization',
