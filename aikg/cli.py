@@ -164,13 +164,13 @@ def _summary(import_context) -> dict:
             "ambiguous": sum(1 for d in decisions if d.rule.startswith("ambiguous"))}
 
 
-def _import(kind: str, path: Path | list[Path], as_json: bool) -> None:
+def _import(kind: str, path, as_json: bool) -> None:
     with store_errors(as_json), context.open_store() as store:
         before = queries.stats(store)
         with progress_bar(f"import {kind}", as_json) as (progress, on_total):
             report, import_context = context.import_dataset(store, kind, path, progress=progress, on_total=on_total)
         after = queries.stats(store)
-    shown = [str(p) for p in path] if isinstance(path, list) else str(path)
+    shown = [str(p) for p in path] if isinstance(path, list) else getattr(path, "label", str(path))
     result = {"ok": True, "source": kind, "path": shown, "records": report.as_dict(),
               "resolution": _summary(import_context), "before": before, "after": after}
     if as_json:
@@ -183,10 +183,33 @@ def _import(kind: str, path: Path | list[Path], as_json: bool) -> None:
 
 
 @import_app.command("epoch")
-def import_epoch(path: Path = typer.Argument(..., help="Epoch AI's All ML Systems CSV."),
+def import_epoch(path: str = typer.Argument(..., help="Epoch AI's CSV (All ML Systems, Notable or All AI Models), "
+                                                     "or an https:// URL of one or of Epoch's zip of them."),
                  as_json: bool = JsonOpt) -> None:
-    """Epoch AI's All ML Systems CSV."""
-    _import("epoch", path, as_json)
+    """Epoch AI's model CSV, from a file or an https:// URL (downloaded once a day into AIKG_HOME/downloads)."""
+    from ingest.http import is_url
+
+    _import("epoch", path if is_url(path) else Path(path), as_json)
+
+
+@import_app.command("huggingface")
+def import_huggingface(
+    author: str | None = typer.Option(None, "--author", help="Every model of this Hub user or organization."),
+    model: str | None = typer.Option(None, "--model", help="One model repository, owner/name."),
+    from_dir: Path | None = typer.Option(None, "--from-dir", help="Saved Hub API responses, one JSON file each."),
+    endpoint: str | None = typer.Option(None, "--endpoint",
+                                        help="The Hub's address (default $HF_ENDPOINT or https://huggingface.co)."),
+    as_json: bool = JsonOpt,
+) -> None:
+    """Hugging Face Hub model metadata: license, gating, base_model lineage, creation date, downloads."""
+    from ingest.sources.huggingface import HubQuery
+
+    try:
+        query = HubQuery(author=author, model=model, from_dir=from_dir,
+                         endpoint=endpoint or os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    except ValueError as exc:
+        fail(str(exc), 1, as_json)
+    _import("huggingface", query, as_json)
 
 
 @import_app.command("ecosystem-graphs")
@@ -525,12 +548,34 @@ def _print_check(report: dict) -> None:
     out.print("[green]clean[/]" if report["ok"] else "[red]errors found[/]")
 
 
+def _print_duplicates(audit: dict) -> None:
+    for pair in audit["pairs"]:
+        out.print(f"  {pair['ids'][0]} ~ {pair['ids'][1]}  ({pair['developer']}, {pair['month']}, "
+                  f"{pair['parameters']:,.0f} parameters)")
+    colour = "green" if audit["within_target"] else "red"
+    out.print(f"[{colour}]{len(audit['pairs'])} likely duplicate pair(s): {audit['nodes']} of {audit['models']} "
+              f"Model nodes ({audit['share']:.2%}; target at most {audit['target']:.1%})[/]")
+
+
 @app.command()
-def check(paths: list[Path] | None = PathsArg, as_json: bool = JsonOpt) -> None:
+def check(paths: list[Path] | None = PathsArg,
+          duplicates: bool = typer.Option(False, "--duplicates", help="Only the audit of likely duplicate Model "
+                                          "nodes (same developer, size and month, one name within the other); "
+                                          "non-zero above 0.5% of Model nodes."),
+          as_json: bool = JsonOpt) -> None:
     """Data quality: validate the curated files (dry run) and check the loaded graph."""
+    from ingest.resolve import normalize
+
+    if duplicates:
+        with store_errors(as_json), context.open_store() as store:
+            audit = quality.likely_duplicate_models(store, normalize)
+        emit({"ok": audit["within_target"], **audit}) if as_json else _print_duplicates(audit)
+        if not audit["within_target"]:
+            raise typer.Exit(1)
+        return
     with store_errors(as_json), context.open_store() as store:
         count, problems = context.validate_paths(store, paths or [context.default_data_dir()])
-        results = quality.run_checks(store)
+        results = quality.run_checks(store, normalize)
     ok = not problems and not any(r.count for r in results if r.severity == "error")
     report = {"ok": ok, "files": {"records": count, "problems": [p.as_dict() for p in problems]},
               "checks": [r.as_dict() for r in results]}

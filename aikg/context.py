@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from graph import loadstate
-from graph.config import EmbeddedSettings, StoreConfig, neo4j_config_from_env
+from graph import quality
+from graph.config import EmbeddedSettings, StoreConfig, aikg_home, neo4j_config_from_env
 from graph.schema import ensure_schema
 from graph.server import EmbeddedServer
 from graph.store import GraphStore
@@ -20,6 +21,7 @@ from ingest.sources.articles import ArticlesSource
 from ingest.sources.curated import CuratedSource
 from ingest.sources.ecosystem import EcosystemGraphsSource
 from ingest.sources.epoch import EpochSource
+from ingest.sources.huggingface import HuggingFaceSource
 from ingest.sources.mot import MotSource
 from ingest.sources.rdf import RdfSource
 
@@ -90,23 +92,40 @@ def ingest_paths(store: GraphStore, paths: list[Path],
 def resolver(store: GraphStore):
     """The entity resolver over what the graph holds now."""
     from ingest.importing import RESOLVABLE
-    from ingest.resolve import Resolver
+    from ingest.resolve import ModelFacts, Resolver
 
-    return Resolver.from_rows(GraphWriter(store).entity_rows(RESOLVABLE))
+    facts = ModelFacts.from_rows(quality.model_profiles(store), quality.organization_parents(store))
+    return Resolver.from_rows(GraphWriter(store).entity_rows(RESOLVABLE), facts)
 
 
 IMPORTERS = {"epoch": EpochSource, "ecosystem-graphs": EcosystemGraphsSource, "mot": MotSource,
-             "articles": ArticlesSource}
+             "articles": ArticlesSource, "huggingface": HuggingFaceSource}
 
 
-def import_dataset(store: GraphStore, kind: str, path: Path | list[Path],
+def downloads_dir() -> Path:
+    """Where datasets given as a URL are cached, each copy named with its date."""
+    return aikg_home() / "downloads"
+
+
+def import_dataset(store: GraphStore, kind: str, path,
                    progress: Callable[[int], None] | None = None,
                    on_total: Callable[[int], None] | None = None) -> tuple[pipeline.IngestReport, ImportContext]:
-    """Resolve a public dataset against the graph and fill it in; all or nothing."""
+    """Resolve a public dataset against the graph and fill it in; all or nothing. `path` is
+    a file or folder (Epoch AI also takes an https:// URL), a list of article files, or for
+    huggingface an ingest.sources.huggingface.HubQuery."""
     ensure_schema(store)
     writer = GraphWriter(store)
-    import_context = ImportContext.from_graph(writer)
-    source = RdfSource(path) if kind == "rdf" else IMPORTERS[kind](path, import_context)
+    if kind == "rdf":
+        import_context = ImportContext.from_graph(writer)
+        return pipeline.run([RdfSource(path)], writer, progress, on_total), import_context
+    import_context = ImportContext.from_graph(writer, quality.model_profiles(store),
+                                              quality.organization_parents(store))
+    options: dict = {}
+    if kind == "epoch":
+        options["downloads"] = downloads_dir()
+    if kind == "huggingface":
+        import_context.hub_links = quality.hub_links(store)
+    source = IMPORTERS[kind](path, import_context, **options)
     return pipeline.run([source], writer, progress, on_total), import_context
 
 

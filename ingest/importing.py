@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ingest.build import build
+from ingest.licenses import license_keys
 from ingest.problems import Problem
 from ingest.records import EdgeRecord, NodeRecord, Origin
-from ingest.resolve import Resolution, Resolver, mint_id, normalize
+from ingest.resolve import ModelFacts, Resolution, Resolver, mint_id, normalize
 from ontology.vocab import Vocabulary, vocabulary
 
+# Rules of ingest.resolve.Resolver._by_stem: the name left out a size or version of the model it found.
+FAMILY_RULES = ("the model this name means", "a family's name")
 RESOLVABLE = ("Organization", "Person", "Model", "Dataset", "Application", "License", "ModelFamily", "Source")
 
 
@@ -40,16 +43,22 @@ class ImportContext:
     artifacts: dict[str, dict[str, str]] = field(default_factory=dict)  # release id -> kind -> artifact id
     vocab: Vocabulary = field(default_factory=vocabulary)
     decisions: list[Resolution] = field(default_factory=list)
+    hub_links: list[dict] = field(default_factory=list)  # graph.quality.hub_links: Hub pages cited for models
 
     @classmethod
-    def from_graph(cls, view: GraphView) -> "ImportContext":
+    def from_graph(cls, view: GraphView, models: Iterable[dict] = (), parents: Iterable[dict] = ()) -> "ImportContext":
+        """What the graph holds: names, releases and artifacts, and (rows of
+        graph.quality.model_profiles and organization_parents) each model's developers
+        and size, which tell apart models sharing a name."""
         releases: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for row in view.release_rows():
             releases[row["model"]].append((row["date"] or "", row["release"]))
         artifacts: dict[str, dict[str, str]] = defaultdict(dict)
         for row in view.artifact_rows():
             artifacts[row["release"]].setdefault(row["kind"], row["artifact"])
-        return cls(Resolver.from_rows(view.entity_rows(RESOLVABLE)), releases, artifacts)
+        facts = ModelFacts.from_rows(models, parents)
+        facts.releases = releases  # one list of releases, which the import extends
+        return cls(Resolver.from_rows(view.entity_rows(RESOLVABLE), facts), releases, artifacts)
 
 
 class Emitter:
@@ -68,13 +77,15 @@ class Emitter:
         self.records.extend(records)
         return not problems
 
-    def source(self, source_id: str, name: str, record: str, origin: Origin, url: str | None = None) -> str:
+    def source(self, source_id: str, name: str, record: str, origin: Origin, url: str | None = None,
+               **fields) -> str:
         data = {"id": source_id, "name": name, "source_kind": "dataset", "dataset_record": record,
-                "cites": [self.dataset_source], "url": url}
+                "cites": [self.dataset_source], "url": url, **fields}
         self.emit("Source", {k: v for k, v in data.items() if v is not None}, origin)
         return source_id
 
-    def entity(self, label: str, name: str, src: str, origin: Origin, **fields) -> str | None:
+    def entity(self, label: str, name: str, src: str, origin: Origin, date: str | None = None,
+               strict: bool = False, as_family: bool = True, **fields) -> str | None:
         """The id of the entity this name denotes, creating it when none matches.
 
         The record is emitted either way: for a known entity it only adds the
@@ -84,15 +95,33 @@ class Emitter:
         name = (name or "").strip()
         if not name or not normalize(name, label):
             return None
-        resolution = self.context.resolver.resolve(label, name)
+        resolver = self.context.resolver
+        developers = fields.get("developers") or []
+        resolution = resolver.resolve(label, name, developers=developers, parameters=fields.get("parameters"),
+                                      date=date, flagship=True, strict=strict) if label == "Model" \
+            else resolver.resolve(label, name)
         self.context.decisions.append(resolution)
         entity_id = resolution.id or self._spelled_exactly(resolution, name)
+        if entity_id is None and label == "Model" and as_family:
+            family = self._family(name, developers)
+            if family:  # a record about a family none of whose models the graph knows: the family's
+                self.records.append(NodeRecord("ModelFamily", family, {"sources": [src]}, origin))
+                return None
         if entity_id is None:
             prefix = self.context.vocab.labels[label]
-            entity_id = mint_id(prefix, name, self.context.resolver.index.has)
-        self.context.resolver.remember(label, entity_id, name)
-        data = {"id": entity_id, "name": name, "aliases": [name], "sources": [src], **fields}
+            entity_id = mint_id(prefix, name, resolver.index.has)
+        # A family-level name ("BLOOM") found its model ("BLOOM 176B"): not an alias of it.
+        spelled = [] if resolution.rule.startswith(FAMILY_RULES) else [name]
+        resolver.remember(label, entity_id, name if spelled else resolver.index.names.get(entity_id, name),
+                          developers=developers, parameters=fields.get("parameters"))
+        data = {"id": entity_id, "name": name, "aliases": spelled, "sources": [src], **fields}
         return entity_id if self.emit(label, data, origin) else None
+
+    def _family(self, name: str, developers: list[str]) -> str | None:
+        """The model family this name exactly is, when exactly one has it."""
+        index = self.context.resolver.index
+        ids = index.keys["ModelFamily"].get(normalize(name, "ModelFamily"), set())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def _spelled_exactly(self, resolution: Resolution, name: str) -> str | None:
         """Among ambiguous candidates, the one already seen under this exact spelling, so
@@ -100,6 +129,17 @@ class Emitter:
         exact = sorted(c.id for c in resolution.candidates
                        if name in self.context.resolver.index.spellings[c.id].values())
         return exact[0] if resolution.rule.startswith("ambiguous") and exact else None
+
+    def licenses(self, text) -> list[str]:
+        """The known licenses a license string names: each license of an SPDX expression
+        ("Apache-2.0 OR MIT") resolved on its own. Licenses are never minted by an import."""
+        found = []
+        for key in license_keys(text):
+            resolution = self.context.resolver.resolve("License", key)
+            self.context.decisions.append(resolution)
+            if resolution.id and resolution.id not in found:
+                found.append(resolution.id)
+        return found
 
     def reference(self, label: str, name: str, src: str, origin: Origin, **new_fields) -> str | None:
         """An entity another record points to (a developer, a base model, a dependency).
@@ -114,7 +154,9 @@ class Emitter:
         if resolution.id:
             self.context.decisions.append(resolution)
             return resolution.id
-        return self.entity(label, name, src, origin, **new_fields)
+        if label == "Model" and self._family(name, []):
+            return None  # a family, not a model: nothing to point at (and the record is not the family's)
+        return self.entity(label, name, src, origin, as_family=False, **new_fields)
 
     def organization(self, name: str, src: str, origin: Origin, **new_fields) -> str | None:
         """An organization a record names. The dataset as a whole (not each record) is a

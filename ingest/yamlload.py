@@ -1,6 +1,7 @@
 """YAML loading that remembers line numbers and keeps dates as text."""
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 from pathlib import Path
 
@@ -23,11 +24,22 @@ class LineDict(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: "2024-07" and 2024-07-23 stay strings."""
+    """SafeLoader without the timestamp resolver: "2024-07" and 2024-07-23 stay strings; and with
+    YAML 1.2's floats, so that 5.1741608015e22 and 1e23 are numbers (YAML 1.1, which PyYAML
+    implements, wants a dot and a signed exponent: "5.1741608015e+22")."""
 
 
+FLOAT = "tag:yaml.org,2002:float"
+# PyYAML's float forms, plus an exponent without sign and a mantissa without dot (YAML 1.2 core schema).
+_FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)
+                    |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*
+                    |[-+]?\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?
+                    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                    |[-+]?\.(?:inf|Inf|INF)
+                    |\.(?:nan|NaN|NAN))$""", re.X)
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, _FLOAT if tag == FLOAT else rx) for tag, rx in resolvers
+            if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

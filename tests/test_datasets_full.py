@@ -33,23 +33,24 @@ MODELS = {
                           "mot": "Falcon-180B.yml"},
     "model:falcon-40b": {"epoch": "Falcon-40B", "ecosys": "assets/uae.yaml, name = Falcon-40B",
                          "mot": "Falcon-40B.yml"},
-    "model:bloom-176b": {"epoch": "BLOOM-176B", "ecosys": "assets/bigscience.yaml, name = BLOOM"},
+    "model:bloom-176b": {"epoch": "BLOOM-176B", "ecosys": "assets/bigscience.yaml, name = BLOOM", "mot": "BLOOM.yml"},
     "model:olmo-7b": {"epoch": "OLMo-7B", "mot": "OLMo-7B.yml"},
     "model:grok-1": {"epoch": "Grok-1", "ecosys": "assets/xai.yaml, name = Grok-1", "mot": "Grok-1.yml"},
     "model:gemma-7b": {"epoch": "Gemma 7B", "mot": "gemma-7b.yml"},
     "model:phi-2": {"epoch": "Phi-2", "mot": "Phi-2.yml"},
     "model:claude-2": {"epoch": "Claude 2", "ecosys": "assets/anthropic.yaml, name = Claude 2", "mot": "Claude-2.yml"},
     "model:gpt-j-6b": {"epoch": "GPT-J-6B", "ecosys": "assets/eleutherai.yaml, name = GPT-J", "mot": "GPT-J.yml"},
-    "model:gpt-neox-20b": {"epoch": "GPT-NeoX-20B", "mot": "GPT-NeoX-20B.yml"},
+    "model:gpt-neox-20b": {"epoch": "GPT-NeoX-20B", "ecosys": "assets/eleutherai.yaml, name = GPT-NeoX",
+                           "mot": "GPT-NeoX-20B.yml"},
     "model:pythia-12b": {"epoch": "Pythia-12b", "mot": "Pythia-12B.yml"},
-    "model:dbrx": {"epoch": "DBRX", "ecosys": "assets/databricks.yaml, name = DBRX"},
-    "model:starcoder": {"epoch": "StarCoder", "ecosys": "assets/bigcode.yaml, name = StarCoder",
-                        "mot": "StarCoder.yml"},
+    "model:dbrx-base": {"epoch": "DBRX", "ecosys": "assets/databricks.yaml, name = DBRX", "mot": "dbrx-base.yml"},
+    "model:starcoder-15b": {"epoch": "StarCoder", "ecosys": "assets/bigcode.yaml, name = StarCoder",
+                            "mot": "StarCoder.yml"},
     "model:palm-540b": {"epoch": "PaLM (540B)", "ecosys": "assets/google.yaml, name = PaLM", "mot": "PaLM.yml"},
     "model:t5-11b": {"epoch": "T5-11B", "mot": "T5-11b.yml"},
     "model:opt-175b": {"epoch": "OPT-175B"},
     "model:qwen-72b": {"epoch": "Qwen-72B", "mot": "Qwen-72B.yml"},
-    "model:jamba": {"epoch": "Jamba", "ecosys": "assets/ai21.yaml, name = Jamba", "mot": "Jamba.yml"},
+    "model:jamba-v0.1": {"epoch": "Jamba", "ecosys": "assets/ai21.yaml, name = Jamba", "mot": "Jamba.yml"},
     "model:deepseek-v3": {"mot": "DeepSeek-V3.yml"},
 }
 ORGANIZATIONS = {
@@ -69,7 +70,8 @@ def full(session_store, cli_env):
     with pytest.MonkeyPatch.context() as patch:
         for key, value in cli_env.items():
             patch.setenv(key, value)
-        results = {"check": run_cli("check", "--json")[1], "conflicts": run_cli("conflicts", "--json")[1]}
+        results = {"check": run_cli("check", "--json")[1], "conflicts": run_cli("conflicts", "--json")[1],
+               "duplicates": run_cli("check", "--duplicates", "--json")[1]}
     n = len(IMPORTS)
     results.update({kind: out[1 + i] for i, (kind, _) in enumerate(IMPORTS)})
     results["again"] = {kind: out[1 + n + i] for i, (kind, _) in enumerate(IMPORTS)}
@@ -172,3 +174,55 @@ def test_seed_articles_mention_the_story(full, cli_env, monkeypatch):
             "person:mark-zuckerberg"} <= set(rows[0]["ids"])
     assert store.read("MATCH (s:Source) WHERE s.id STARTS WITH 'source:article/' RETURN s.id") == [], \
         "the seed articles are the curated seed sources, not new ones"
+
+
+# Families named in a dataset end up one node with their flagship model (issue 15): the dataset
+# record of the family name is a source of that model, and of no other model.
+FAMILY_RECORDS = {
+    "model:bloom-176b": ["source:ecosys/bloom", "source:mot/bloom"],
+    "model:bloomz-176b": ["source:ecosys/bloomz"],
+    "model:gpt-neox-20b": ["source:ecosys/gpt-neox"],
+    "model:starcoder-15b": ["source:epoch/starcoder", "source:ecosys/starcoder", "source:mot/starcoder"],
+    "model:dbrx-base": ["source:epoch/dbrx", "source:ecosys/dbrx"],
+    "model:galactica-120b": ["source:epoch/galactica", "source:ecosys/galactica", "source:mot/galactica"],
+    "model:yi-34b": ["source:ecosys/yi"],
+    "model:fuyu-8b": ["source:ecosys/fuyu"],
+    "model:idefics-80b": ["source:ecosys/idefics"],
+    "model:chatglm3-6b": ["source:mot/chatglm3"],
+    "model:codestral-22b": ["source:epoch/codestral", "source:ecosys/codestral"],
+    "model:stable-diffusion-3": ["source:epoch/stable-diffusion-3"],
+    "model:codegen2-16b": ["source:epoch/codegen2", "source:mot/codegen2"],
+    "model:codegen2.5-7b": ["source:epoch/codegen2.5", "source:mot/codegen2.5"],
+    "model:snowflake-arctic-base": ["source:mot/arctic-base"],
+    "model:snowflake-arctic-instruct": ["source:mot/arctic-instruct"],
+}
+
+
+@pytest.mark.parametrize("model", sorted(FAMILY_RECORDS))
+def test_family_named_in_a_dataset_is_its_flagship_model(full, model):
+    store, _ = full
+    for source in FAMILY_RECORDS[model]:
+        holders = store.read("MATCH (m:Model) WHERE $s IN m.sources RETURN collect(m.id) AS ids", {"s": source})
+        assert holders[0]["ids"] == [model], (source, holders)
+
+
+def test_short_names_stay_with_their_developer(full):
+    store, _ = full
+    # Harvard's genomic gLM is Epoch's record, not Zhipu's GLM family or models
+    glm = store.read("MATCH (m:Model) WHERE 'source:epoch/glm' IN m.sources "
+                     "RETURN m.id AS id, [(m)-[:DEVELOPED_BY]->(o) | o.id] AS d")
+    assert [r["d"] for r in glm] == [["org:harvard-university"]]
+    assert store.read("MATCH (m:Model)-[:IN_FAMILY]->(:ModelFamily {id: 'family:glm'}) "
+                      "WHERE 'source:epoch/glm' IN m.sources RETURN m.id") == []
+
+
+def test_free_text_origins_become_no_entities(full):
+    store, _ = full
+    for text in ("GPT-3, some differences", "Apache-2.0", "MIT", "Other License", "tinyllama-bnb-4bit model"):
+        assert store.read("MATCH (m:Model) WHERE m.name = $t OR $t IN m.aliases RETURN m.id", {"t": text}) == [], text
+
+
+def test_duplicate_audit_within_half_a_percent(full):
+    _, results = full
+    audit = results["duplicates"]
+    assert audit["within_target"] and audit["share"] <= 0.005, audit["pairs"]

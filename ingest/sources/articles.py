@@ -1,6 +1,9 @@
 """News articles (plain text or HTML) become Source nodes linked by MENTIONS to
 the entities they name, found through the names and aliases in the graph.
 
+An HTML page is read for its main text only (trafilatura): menus, headers,
+footers and sidebars name entities the article is not about.
+
 A mention is the longest run of words that equals an entity's normalized name
 or alias; a one-word name must be capitalized in the text ("Meta", not
 "meta-analysis"), names shorter than three letters and names shared by several
@@ -48,6 +51,14 @@ class _Text(html.parser.HTMLParser):
             self.parts.append(data)
 
 
+def main_text(html_text: str) -> str | None:
+    """The article's own text, without navigation, header, footer, comments or boilerplate."""
+    import trafilatura  # imported here: half a second, only for HTML
+
+    return trafilatura.extract(html_text, include_comments=False, include_tables=True,
+                               include_images=False, include_links=False, deduplicate=False)
+
+
 def read_article(path: Path) -> tuple[str, str]:
     """(title, text) of a plain-text or HTML article."""
     raw = path.read_bytes()
@@ -57,8 +68,9 @@ def read_article(path: Path) -> tuple[str, str]:
     if path.suffix.lower() in (".html", ".htm") or re.match(r"\s*<(!doctype|html)", text, re.I):
         parser = _Text()
         parser.feed(text)
-        body = " ".join(parser.parts)
         title = parser.title.strip()
+        # the page's main text; a page too small for the extractor to find one is read whole
+        body = main_text(text) or " ".join(parser.parts)
     else:
         body, title = text, ""
     body = re.sub(r"\s+", " ", body.replace("\\n", " ")).strip()

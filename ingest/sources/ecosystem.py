@@ -39,14 +39,17 @@ class EcosystemGraphsSource(DatasetImporter):
     def __init__(self, path: Path, context: ImportContext):
         super().__init__(path, context)
         self.types: dict[str, str] = {}  # normalized asset name -> label
+        self.resolved: dict[str, str] = {}  # normalized asset name -> the entity its record became
 
     def records(self) -> Iterator:
         assets = list(self._assets())
         self.dataset_records()
         for _, asset in assets:  # first pass: what kind of thing each name is
             self.types[normalize(asset["name"])] = KINDS[asset["type"]]
-        for origin, asset in assets:
-            self._asset(asset, origin)
+        for origin, asset in _dependencies_first(assets):
+            entity = self._asset(asset, origin)
+            if entity:
+                self.resolved.setdefault(normalize(str(asset["name"]).strip()), entity)
         yield from merge_records(self.out.records)
 
     def _files(self) -> list[Path]:
@@ -86,17 +89,16 @@ class EcosystemGraphsSource(DatasetImporter):
                             if isinstance(n, str)) if d]
         fields: dict = {"developers": orgs}
         if label == "Model":
-            self._model(asset, name, orgs, date, license_id, license_raw, deps, src, origin)
-            return
+            return self._model(asset, name, orgs, date, license_id, license_raw, deps, src, origin)
         if date:
             fields["date"] = date
         if label == "Dataset" and license_id:
             fields["license"] = license_id
         if label == "Application":
             fields["built_on"] = [i for lab, i in deps if lab == "Model"]
-        self.out.entity(label, name, src, origin, **fields)
+        return self.out.entity(label, name, src, origin, **fields)
 
-    def _model(self, asset, name, orgs, date, license_id, license_raw, deps, src, origin) -> None:
+    def _model(self, asset, name, orgs, date, license_id, license_raw, deps, src, origin) -> str | None:
         fields: dict = {"developers": orgs}
         parameters = _parameters(asset.get("size"))
         if parameters:
@@ -104,9 +106,9 @@ class EcosystemGraphsSource(DatasetImporter):
         fields["trained_on"] = [i for lab, i in deps if lab == "Dataset"]
         fields["base_models"] = [{"base_model": i, "notes": "an Ecosystem Graphs dependency"}
                                  for lab, i in deps if lab == "Model"]
-        model = self.out.entity("Model", name, src, origin, **fields)
+        model = self.out.entity("Model", name, src, origin, date=date, **fields)
         if not model:
-            return
+            return None
         self.out.claim(model, "Model", "parameters", parameters, src, origin)
         access = str(_value(asset.get("access")) or "").strip().lower()
         availability, channel = ACCESS.get(access, (None, None))
@@ -121,15 +123,15 @@ class EcosystemGraphsSource(DatasetImporter):
             self.out.claim(release, "Release", "date", date, src, origin)
             weights_claim(self.out, release, availability, access, src, origin)
             self.out.claim(release, "Release", "license", license_id, src, origin, raw=license_raw)
+        return model
 
     def _license(self, asset: dict) -> tuple[str | None, str | None]:
         raw = _value(asset.get("license"))
         text = str(raw or "").strip()
         if text.lower() in NO_LICENSE or len(text) > 60:
             return None, None
-        resolution = self.out.context.resolver.resolve("License", text)
-        self.out.context.decisions.append(resolution)
-        return resolution.id, text
+        found = self.out.licenses(text)
+        return (found[0] if found else None), text
 
     def _dependency(self, name: str, src: str, origin: Origin) -> tuple[str, str] | None:
         """A dependency becomes an edge only when it is an asset of Ecosystem Graphs too:
@@ -138,8 +140,36 @@ class EcosystemGraphsSource(DatasetImporter):
         label = self.types.get(normalize(name))
         if label is None:
             return None
-        entity = self.out.reference(label, name, src, origin)
+        # the asset's own record went first (_dependencies_first): the entity it became, whatever
+        # name resolution found for it ("LLaMA 2" of 70B parameters is Llama 2 70B)
+        entity = self.resolved.get(normalize(name)) or self.out.reference(label, name, src, origin)
         return (label, entity) if entity else None
+
+
+def _dependencies_first(assets: list[tuple[Origin, dict]]) -> list[tuple[Origin, dict]]:
+    """The assets, each after the assets it depends on (in file order otherwise; a cycle is
+    broken where it closes)."""
+    by_name = {normalize(str(asset["name"])): (origin, asset) for origin, asset in assets}
+    ordered: list[tuple[Origin, dict]] = []
+    state: dict[int, int] = {}  # id(asset) -> 1 visiting, 2 done
+    for item in assets:
+        stack = [(item, iter(_value(item[1].get("dependencies")) or []))]
+        state[id(item[1])] = state.get(id(item[1]), 0) or 1
+        if state[id(item[1])] == 2:
+            continue
+        while stack:
+            current, deps = stack[-1]
+            for dep in deps:
+                found = by_name.get(normalize(dep)) if isinstance(dep, str) else None
+                if found and not state.get(id(found[1])):
+                    state[id(found[1])] = 1
+                    stack.append((found, iter(_value(found[1].get("dependencies")) or [])))
+                    break
+            else:
+                stack.pop()
+                state[id(current[1])] = 2
+                ordered.append(current)
+    return ordered
 
 
 def _invalid(asset) -> tuple[str | None, str] | None:

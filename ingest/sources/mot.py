@@ -2,13 +2,15 @@
 each, with its Model Openness Framework components and the license of each."""
 from __future__ import annotations
 
+import re
 import reprlib
 from pathlib import Path
 from typing import Iterator
 
+from ingest.licenses import license_keys
 from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
-from ingest.resolve import slug
+from ingest.resolve import normalize, slug
 from ingest.sources.common import DatasetImporter, display_name, weights_claim
 
 DATASET = "source:model-openness-tool"
@@ -76,15 +78,51 @@ class MotSource(DatasetImporter):
 
     def records(self) -> Iterator:
         self.dataset_records()
+        releases = []
         for path, name, doc in self.yaml_files(model_files(self.path)):
             release, problem = release_of(doc, name)
             if problem:
                 self.problems.append(problem)
                 continue
-            self._release(release, path, Origin(name, release.line))
+            releases.append((release, path, Origin(name, release.line)))
+        self.names = {normalize(release["name"]) for release, _, _ in releases}  # what an `origin` may name
+        self.resolved: dict[str, str] = {}  # normalized release name -> the model its record became
+        by_name = {normalize(item[0]["name"]): item for item in releases}
+        done: set[int] = set()
+        for item in releases:  # a release whose origin is another MOT record goes after it
+            chain = [item]
+            while True:
+                base = by_name.get(normalize(str(chain[-1][0].get("origin") or "")))
+                if base is None or base in chain or id(base[0]) in done:
+                    break
+                chain.append(base)
+            for release, path, origin in reversed(chain):
+                if id(release) in done:
+                    continue
+                done.add(id(release))
+                model = self._release(release, path, origin)
+                if model:
+                    self.resolved.setdefault(normalize(release["name"]), model)
         yield from merge_records(self.out.records)
 
-    def _release(self, release: dict, path: Path, origin: Origin) -> None:
+    def _origin(self, text: str, src: str, origin: Origin) -> str | None:
+        """The model a release's `origin` names. It is free text in MOT ("GPT-3, some differences",
+        a license such as "Apache-2.0", "Other License"): only a model the graph knows or another
+        MOT record is a base model; anything else names nothing."""
+        resolver = self.out.context.resolver
+        if not text or re.search(r"[,;:()]", text) or \
+                any(resolver.resolve("License", k).id for k in license_keys(text)):
+            return None
+        if normalize(text) in self.resolved:
+            return self.resolved[normalize(text)]
+        if normalize(text) in self.names:
+            return self.out.reference("Model", text, src, origin)
+        resolution = resolver.resolve("Model", text)
+        if resolution.id:
+            self.out.context.decisions.append(resolution)
+        return resolution.id
+
+    def _release(self, release: dict, path: Path, origin: Origin) -> str | None:
         name = release["name"].strip()
         url = next((str(u).strip() for u in (release.get("huggingface"), release.get("repository"))
                     if str(u or "").strip().startswith(("http://", "https://"))), None)  # not "org/model"
@@ -94,13 +132,13 @@ class MotSource(DatasetImporter):
         orgs = [org] if org else []
         fields: dict = {"developers": orgs}
         base = str(release.get("origin") or "").strip()
-        if base and base.lower() != name.lower():
-            base_id = self.out.reference("Model", base, src, origin)
-            if base_id:
-                fields["base_models"] = [{"base_model": base_id}]
+        base_id = self._origin(base, src, origin) if normalize(base) != normalize(name) else None
         model = self.out.entity("Model", name, src, origin, **fields)
         if not model:
-            return
+            return None
+        if base_id and base_id != model:
+            self.out.emit("Model", {"id": model, "name": name, "sources": [src],
+                                    "base_models": [{"base_model": base_id}]}, origin)
         licenses = {kind: self._license((release.get("license") or {}).get(kind))
                     for kind in ("distribution", "code", "data", "document")}
         artifacts = self._artifacts(release, model, licenses)
@@ -120,14 +158,14 @@ class MotSource(DatasetImporter):
                           else "final parameters not listed with a license", src, origin)
             self.out.claim(release_id, "Release", "license", licenses["distribution"][0], src, origin,
                            raw=licenses["distribution"][1])
+        return model
 
     def _license(self, entry) -> tuple[str | None, str | None]:
         text = str((entry or {}).get("name") if isinstance(entry, dict) else entry or "").strip()
         if text.lower() in WITHHELD:
             return None, text or None
-        resolution = self.out.context.resolver.resolve("License", text)
-        self.out.context.decisions.append(resolution)
-        return resolution.id, text
+        found = self.out.licenses(text)
+        return (found[0] if found else None), text
 
     def _artifacts(self, release: dict, model: str, licenses: dict) -> list[dict]:
         artifacts = []
