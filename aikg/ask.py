@@ -164,6 +164,10 @@ def _fill(question: catalog.Question, mentions: list[Mention], text: str) -> dic
             params[param.name] = _YEAR.search(text).group(0)
         elif param.name == "limit" and (found := _HOW_MANY.search(text)):
             params[param.name] = min(max(int(found.group(1) or found.group(2)), 1), catalog.MAX_LIMIT)
+    # a required plain value the words do not give (a year, a stance) makes the question
+    # unanswerable here: chosen anyway, it failed in catalog.bind with a ValueError
+    if any(p.default is None and p.name not in params for p in question.params):
+        return None
     return params
 
 
@@ -182,6 +186,38 @@ def route(linker: Linker, text: str) -> tuple[list[tuple[float, catalog.Question
     return sorted(ranked, key=lambda r: -r[0]), mentions
 
 
+def _suggestion(question: catalog.Question, params: dict, mentions: list[Mention]) -> dict:
+    """A question to offer instead, with the parameters the words filled: taking it up runs
+    exactly that question (its title alone would lack the names and be declined again)."""
+    names = {m.id: m.name for m in mentions}
+    shown = [names.get(params[p.name], params[p.name]) for p in question.params
+             if p.name in params and p.name != "limit"]
+    text = question.title + (f" ({', '.join(map(str, shown))})" if shown else "")
+    return {"title": question.title, "intent": question.name, "params": params, "text": text}
+
+
+def _fallback_suggestions() -> list[dict]:
+    """The first questions that need no parameter: each can be run as it stands."""
+    runnable = [q for q in catalog.CATALOG.values() if all(p.default is not None for p in q.params)]
+    return [_suggestion(q, {}, []) for q in runnable[:3]]
+
+
+def _reply(text: str, mentions: list[Mention], suggested: list[dict]) -> dict:
+    return {"question": text, "answered": False, "intent": None, "cypher": None, "params": {},
+            "columns": [], "rows": [], "sources": [], "suggestions": [s["title"] for s in suggested],
+            "suggested": suggested, "entities": [{"text": m.text, "id": m.id, "label": m.label} for m in mentions]}
+
+
+def _answer(store: GraphStore, reply: dict, question: catalog.Question, params: dict, limit: int | None) -> dict:
+    if limit is not None and any(p.name == "limit" for p in question.params):
+        params = {**params, "limit": limit}
+    result = catalog.answer(store, question.name, params)
+    reply.update({"answered": True, "intent": question.name, "cypher": result.cypher,
+                  "params": result.params, "columns": result.columns, "rows": result.rows,
+                  "sources": result.sources, "truncated": result.truncated})
+    return reply
+
+
 def ask(store: GraphStore, text: str, linker: Linker | None = None, limit: int | None = None) -> dict:
     """The best catalog question for `text`, answered; `limit` sets how many rows a list
     question returns (else the words' "top 50", else its default)."""
@@ -189,20 +225,41 @@ def ask(store: GraphStore, text: str, linker: Linker | None = None, limit: int |
     linker = linker or Linker(entity_rows(store))
     too_long = len(text) > MAX_QUESTION_CHARS
     ranked, mentions = route(linker, text) if text and not too_long else ([], [])
-    suggestions = [q.title for _, q, _ in ranked[:3]] or [q.title for q in list(catalog.CATALOG.values())[:3]]
-    reply = {"question": text, "answered": False, "intent": None, "cypher": None, "params": {},
-             "columns": [], "rows": [], "sources": [], "suggestions": suggestions,
-             "entities": [{"text": m.text, "id": m.id, "label": m.label} for m in mentions]}
+    suggested = [_suggestion(q, p, mentions) for _, q, p in ranked[:3]] or _fallback_suggestions()
+    reply = _reply(text, mentions, suggested)
     if not ranked or ranked[0][0] < MIN_SCORE:
         reply["reason"] = (f"the question is longer than {MAX_QUESTION_CHARS} characters; ask it in fewer words"
                            if too_long else "no catalog question matches closely enough; try one of the suggestions")
         return reply
     score, question, params = ranked[0]
-    if limit is not None and any(p.name == "limit" for p in question.params):
-        params = {**params, "limit": limit}
-    result = catalog.answer(store, question.name, params)
-    reply.update({"answered": True, "intent": question.name, "score": round(score, 1), "cypher": result.cypher,
-                  "params": result.params, "columns": result.columns, "rows": result.rows,
-                  "sources": result.sources, "truncated": result.truncated,
-                  "suggestions": [q.title for _, q, _ in ranked[1:4]]})
-    return reply
+    alternatives = [_suggestion(q, p, mentions) for _, q, p in ranked[1:4]]
+    reply.update({"score": round(score, 1), "suggestions": [s["title"] for s in alternatives],
+                  "suggested": alternatives})
+    return _answer(store, reply, question, params, limit)
+
+
+def answer_suggestion(store: GraphStore, suggestion: dict, limit: int | None = None) -> dict:
+    """A suggestion of a reply (its `suggested` entries) taken up: that question run with the
+    parameters it carries, replied to as ask() replies."""
+    question = catalog.CATALOG[suggestion["intent"]]
+    return _answer(store, _reply(suggestion["text"], [], []), question, dict(suggestion["params"]), limit)
+
+
+def answer_ids(reply: dict) -> list[str]:
+    """Every entity an answer names: the entities it was asked about (its entity parameters)
+    and those in its rows. The rows alone often name the asked-about entities only by name
+    (a deal's sides as "Meta (acquirer)"), which left the relationships between them — the
+    deal's parties — out of the answer's subgraph."""
+    from graph.export import ids_in
+
+    question = catalog.CATALOG.get(reply.get("intent") or "")
+    asked = [reply["params"][p.name] for p in (question.params if question else ())
+             if p.kind and isinstance(reply["params"].get(p.name), str)]
+    return list(dict.fromkeys(asked + ids_in(reply["rows"])))
+
+
+def answer_subgraph(store: GraphStore, reply: dict) -> tuple[list[dict], list[dict]]:
+    """The answer's part of the graph: the entities it names and every relationship among them."""
+    from graph.export import subgraph_data
+
+    return subgraph_data(store, answer_ids(reply)) if reply.get("answered") else ([], [])

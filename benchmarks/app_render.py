@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["", "explore?id=model:muse-spark", "openness", "timeline", "cypher", "export"]
+PAGES = ["", "ask", "explore?id=model:muse-spark", "openness", "timeline", "cypher", "export"]
 SETTLED = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); return a && "
            "a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }")
 
@@ -47,7 +47,7 @@ def measure(runs: int, home: Path | None = None, pages: list[str] = PAGES) -> di
     from playwright.sync_api import sync_playwright
 
     env = {**os.environ, **({"AIKG_HOME": str(home)} if home else {})}
-    timings: dict[str, list[float]] = {p or "ask": [] for p in pages}
+    timings: dict[str, list[float]] = {p or "overview": [] for p in pages}
     with serve(env) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=[
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
@@ -58,7 +58,7 @@ def measure(runs: int, home: Path | None = None, pages: list[str] = PAGES) -> di
                 page.goto(f"{url}/{path}")
                 page.wait_for_function(SETTLED, timeout=120_000)
                 page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=120_000)
-                timings[path or "ask"].append(time.perf_counter() - start)
+                timings[path or "overview"].append(time.perf_counter() - start)
                 page.close()
         browser.close()
     return {page: {"median_s": round(statistics.median(t), 2), "max_s": round(max(t), 2)}

@@ -70,7 +70,7 @@ def _organization(rng: random.Random, o: int, licenses: list[str], source: str) 
                         key="researcher|2016", title="researcher", start_date="2016", end_date="2019")
     if o:
         deal = f"deal:synthetic-{o}"
-        yield _node("Deal", deal, source, deal_kind="investment", amount_usd=float(rng.randint(1, 900)) * 1e6)
+        yield _node("Deal", deal, source, deal_kind="investment", amount_usd=rng.randint(1, 900) * 1_000_000)
         yield _edge("HAS_PARTY", "Deal", deal, "Organization", org, source, key="target", deal_role="target")
         yield _edge("HAS_PARTY", "Deal", deal, "Organization", f"org:synthetic-{rng.randrange(o)}", source,
                     key="investor", deal_role="investor")

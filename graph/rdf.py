@@ -17,14 +17,16 @@ import json
 import re
 import threading
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from queue import Full, Queue
 from typing import IO
 
+import yaml
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from graph.store import GraphStore
-from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
+from ontology.vocab import ID_BASE, SCHEMA_PATH, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "json-ld": "json-ld"}
 PAGE = 2000
@@ -33,6 +35,47 @@ CONTEXT = Path(__file__).resolve().parent.parent / "ontology" / "generated" / "a
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _DATATYPES = {"integer": XSD.integer, "float": XSD.float, "boolean": XSD.boolean}
+# Turtle and TriG name the vocabularies' namespaces with the schema's own prefixes (schema:,
+# prov:, dcat:, spdx:, aikg:, mof:, …), Wikidata's entities as wd: (the name Wikidata uses).
+# Unbound, rdflib invents ns1:, ns2: — differently on every streamed page. Entities keep full
+# IRIs (<https://w3id.org/aikg/id/model/…>): a release's id holds a "/", which a prefixed name
+# cannot, and reports (SHACL's among them) name every entity the same way.
+_RENAMED = {"wikidata": "wd"}
+_NOT_IN_DATA = {"linkml"}  # the LinkML metamodel: the schema's, never an exported term's
+# a prefixed name's local part that every Turtle/TriG parser reads (PN_LOCAL without escapes)
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+
+
+@lru_cache(maxsize=1)
+def prefixes() -> dict[str, str]:
+    """Prefix name -> namespace, as Turtle and TriG exports declare them."""
+    schema = yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))["prefixes"]
+    return {_RENAMED.get(name, name): str(ns) for name, ns in schema.items()
+            if name not in _NOT_IN_DATA and not str(ns).startswith(ID_BASE)}
+
+
+@lru_cache(maxsize=1)
+def prefix_header() -> str:
+    """The @prefix block written once at the top of a Turtle or TriG export."""
+    return "".join(f"@prefix {name}: <{ns}> .\n" for name, ns in prefixes().items()) + "\n"
+
+
+def bound_graph() -> Graph:
+    """An empty rdflib graph that serializes with the export's prefixes (and no others:
+    rdflib's defaults bind schema: to https://schema.org/ and org: to W3C ORG, which would
+    push the schema's http://schema.org/ and the org: of organization ids off to ns1:)."""
+    graph = Graph(bind_namespaces="none")
+    for name, ns in prefixes().items():
+        graph.bind(name, ns, override=True, replace=True)
+    return graph
+
+
+def _curie(text: str) -> str | None:
+    """`prefix:local` for an IRI in a bound namespace with a plain local part, else None."""
+    for name, ns in prefixes().items():
+        if text.startswith(ns) and _LOCAL.fullmatch(text[len(ns):]):
+            return f"{name}:{text[len(ns):]}"
+    return None
 
 
 def node_iri(node_id: str) -> str:
@@ -91,6 +134,26 @@ class TextTerms(RdflibTerms):
     def literal(self, value, datatype: str | None) -> str:
         text = '"' + _lexical(value).translate(_ESCAPES) + '"'
         return f"{text}^^<{datatype}>" if datatype else text
+
+
+def _shortened(term: str) -> str:
+    """An IRI written `<iri>` as a prefixed name when it can be one."""
+    return _curie(term[1:-1]) or term
+
+
+class PrefixedTerms(TextTerms):
+    """TextTerms with the export's prefixes (`schema:name`, `wd:Q380`), for TriG, which declares
+    them once at the top; N-Triples has no prefixes and keeps TextTerms."""
+
+    def __init__(self, vocab: Vocabulary):
+        super().__init__(vocab)
+        self.slots = {name: _shortened(term) for name, term in self.slots.items()}
+        self.classes = {name: _shortened(term) for name, term in self.classes.items()}
+        self.enums = {key: _shortened(term) for key, term in self.enums.items()}
+        self.type = "a"
+
+    def iri(self, text: str) -> str:
+        return _curie(text) or f"<{text}>"  # wd:Q380, as Turtle writes it
 
 
 _FACTORIES: dict[tuple, RdflibTerms] = {}
@@ -237,8 +300,9 @@ def _statements(page: list[tuple]) -> dict[tuple, list]:
 
 
 def _fast_text(page: list[tuple], fmt: str) -> str:
-    """N-Triples, or TriG as one block per source graph, from a page of TextTerms: rdflib's
-    serializers build an in-memory graph and cost more than reading from the server."""
+    """N-Triples (TextTerms), or TriG (PrefixedTerms) as one block per source graph, from a
+    page of terms: rdflib's serializers build an in-memory graph and cost more than reading
+    from the server."""
     statements = _statements(page)
     if fmt == "nt":
         return "".join(f"{s} {p} {o} .\n" for s, p, o in statements)
@@ -253,11 +317,33 @@ def _fast_text(page: list[tuple], fmt: str) -> str:
 def _page_text(page: list[tuple], fmt: str) -> str:
     if fmt in ("nt", "trig"):
         return _fast_text(page, fmt)
-    graph = Graph()
+    graph = bound_graph()
     for s, p, o, _ in page:
         graph.add((s, p, o))
     if fmt == "json-ld":
         return graph.serialize(format="json-ld", auto_compact=False)
+    return _without_header(graph.serialize(format=fmt))
+
+
+def _without_header(text: str) -> str:
+    """A page's Turtle without the @prefix lines the file's header already declares (each page
+    is serialized on its own); any other declaration stays, so the text is valid as it is."""
+    declared = set(prefix_header().splitlines())
+    head, _, body = text.partition("\n\n")
+    if not head.startswith("@prefix"):
+        return text
+    kept = [line for line in head.splitlines() if line not in declared]
+    return "\n".join(kept) + ("\n\n" if kept else "") + body
+
+
+def subgraph_text(nodes: list[dict], rels: list[dict], fmt: str = "turtle") -> str:
+    """A part of the graph (node rows {id, label, props}, relationship rows {start, start_label,
+    type, end, props}) as RDF text, with the export's prefixes."""
+    vocab, graph = vocabulary(), bound_graph()
+    for node in nodes:
+        graph += [(s, p, o) for s, p, o, _ in node_triples(vocab, node)]
+    for rel in rels:
+        graph += [(s, p, o) for s, p, o, _ in edge_triples(vocab, rel)]
     return graph.serialize(format=fmt)
 
 
@@ -269,7 +355,9 @@ def write(store: GraphStore, handle: IO[str], fmt: str = "turtle") -> int:
     if fmt == "json-ld":
         context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]
         handle.write('{"@context": ' + json.dumps(context) + ', "@graph": [\n')
-    kind = TextTerms if FORMATS[fmt] in ("nt", "trig") else RdflibTerms
+    elif fmt in ("turtle", "trig"):
+        handle.write(prefix_header())
+    kind = {"nt": TextTerms, "trig": PrefixedTerms}.get(FORMATS[fmt], RdflibTerms)
     for page in quads(store, kind=kind):
         count += len({(s, p, o) for s, p, o, _ in page})
         text = _page_text(page, FORMATS[fmt])

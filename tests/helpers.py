@@ -42,3 +42,14 @@ def load_graph(store, cli_env: dict, *commands: tuple[str, ...]) -> dict:
             code, results[i], output = run_cli(*args, "--json")
             assert code == 0, output
     return results
+
+
+def app_pages(app_file: Path | None = None) -> list[tuple[str, str, str]]:
+    """(title, url path, module) of every page in app.py's PAGES, read without running the app."""
+    import ast
+
+    app_file = app_file or Path(__file__).resolve().parent.parent / "app.py"
+    tree = ast.parse(app_file.read_text(encoding="utf-8"))
+    pages = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                 and any(getattr(t, "id", None) == "PAGES" for t in node.targets))
+    return [tuple(element.value for element in entry.elts) for entry in pages.elts]

@@ -46,13 +46,14 @@ def test_meta_scale_deal_amount_and_stake(graph):
     row = one(graph, "MATCH (d:Deal)-[:HAS_PARTY]->(:Organization {id: 'org:scale-ai'}) "
                      "MATCH (d)-[:HAS_PARTY]->(:Organization {id: 'org:meta'}) "
                      "RETURN DISTINCT d.amount_usd AS amount, d.stake_percent AS stake, d.announced AS announced")
-    assert row == {"amount": 14.3e9, "stake": 49.0, "announced": "2025-06"}
+    assert row == {"amount": 14_300_000_000, "stake": 49.0, "announced": "2025-06-12"}
+    assert isinstance(row["amount"], int)  # money is stored as whole dollars
 
 
 def test_wang_is_meta_chief_ai_officer_from_june_2025(graph):
     row = one(graph, "MATCH (:Person {id: 'person:alexandr-wang'})-[r:HOLDS_ROLE]->(:Organization {id: 'org:meta'}) "
                      "WHERE toLower(r.title) CONTAINS 'chief ai officer' RETURN r.start_date AS start, r.sources AS s")
-    assert row["start"] == "2025-06" and row["s"]
+    assert row["start"] == "2025-06-30" and row["s"]
     one(graph, "MATCH (:Person {id: 'person:alexandr-wang'})-[r:HOLDS_ROLE]->(:Organization {id: 'org:scale-ai'}) "
                "WHERE toLower(r.title) CONTAINS 'founder' RETURN count(r) AS c")
 

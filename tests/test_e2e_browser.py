@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import load_graph
+from helpers import app_pages, load_graph
 
 from benchmarks.app_render import serve
 
@@ -23,10 +23,27 @@ playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '
 
 
 @pytest.fixture(scope="module")
-def app_url(session_store, cli_env):
+def app_url(session_store, cli_env, wheel_install):
+    """The app as a user runs it: served from the installed wheel (not the checkout),
+    on the test graph."""
     load_graph(session_store, cli_env, ("up", "--no-app"))
-    with serve({**os.environ, **cli_env}) as url:
+    with serve(wheel_install.env(**cli_env), app_file=wheel_install.installed_file("app.py"),
+               python=wheel_install.python) as url:
         yield url
+
+
+def test_every_page_renders_without_an_error(app_url, browser):
+    """Each page at the browser's default window size, a screenshot of it kept."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for title, path, _ in app_pages():
+        page = browser.new_page()
+        page.goto(f"{app_url}/{path}")
+        settle(page)
+        page.wait_for_timeout(1500)  # charts and the graph component draw after the script ends
+        page.screenshot(path=str(ARTIFACTS / f"page-{path or 'home'}.png"), full_page=True)
+        assert page.locator('[data-testid="stException"]').count() == 0, f"{title} shows an error"
+        assert page.locator('[data-testid="stMain"]').inner_text().strip(), f"{title} is empty"
+        page.close()
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +79,7 @@ def coloured_pixels(png: bytes) -> int:
 def test_ask_answer_entity_page_and_graph(app_url, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(app_url)
+    page.goto(f"{app_url}/ask")
     settle(page)
     page.get_by_label("Your question").fill("Which frontier models shipped weights?")
     page.get_by_role("button", name="Ask", exact=True).click()

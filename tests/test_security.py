@@ -378,6 +378,17 @@ ALLOWED: dict[tuple[str, str, str], tuple[str, str]] = {
         (CONSTANT, "flat() of a literal expression"),
     ("graph/catalog.py", "<module>", "flat('[r IN rs | r.sources]')"): (CONSTANT, "flat() of a literal expression"),
     ("graph/catalog.py", "flat", "expr"): (BY_CALLER, "every call passes a string literal"),
+    ("graph/loadstate.py", "read", "LABEL"): (CONSTANT, "the load-state label, a module constant"),
+    ("graph/loadstate.py", "mark_loading", "LABEL"): (CONSTANT, "the load-state label, a module constant"),
+    ("graph/loadstate.py", "mark_loaded", "LABEL"): (CONSTANT, "the load-state label, a module constant"),
+    ("graph/overview.py", "<module>", "frontier.CRITERIA[name][0]"):
+        (ONTOLOGY, "the literal condition texts of graph/frontier.py's CRITERIA, joined at import"),
+    ("graph/overview.py", "<module>", "FRONTIER_MODEL"): (CONSTANT, "frontier.CRITERIA's conditions joined with OR"),
+    ("graph/overview.py", "<module>", "WEIGHTS_OF_R"): (CONSTANT, "a fixed map projection (graph/openness.py)"),
+    ("graph/rdf.py", "prefix_header", "''.join((f'@prefix {name}: <{ns}> .\\n' for name, ns in prefixes().items()))"):
+        (NOT_CYPHER, "Turtle @prefix lines, not Cypher"),
+    ("graph/rdf.py", "prefix_header", "name"): (NOT_CYPHER, "a Turtle prefix name"),
+    ("graph/rdf.py", "prefix_header", "ns"): (NOT_CYPHER, "a namespace IRI in a Turtle header"),
     ("graph/catalog.py", "_sources_of", "vocabulary().check_label(label)"):
         (CHECKED, "label checked by vocab.check_label in the f-string itself"),
     # graph/quality.py: data checks, module constants

@@ -2,10 +2,10 @@
 in a fresh venv outside the checkout (`pip install . && aikg up`)."""
 from __future__ import annotations
 
-import ast
 import json
 
 import pytest
+from helpers import app_pages
 from wheel_tools import ROOT, expected_packages, wheel_files, wheel_packages
 
 pytestmark = pytest.mark.wheel
@@ -22,16 +22,9 @@ def test_the_wheel_holds_every_package_and_data_file(wheel_install):
     assert shipped <= files, sorted(shipped - files)
 
 
-def _page_modules(app_file) -> list[str]:
-    tree = ast.parse(app_file.read_text(encoding="utf-8"))
-    pages = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                 and any(getattr(t, "id", None) == "PAGES" for t in node.targets))
-    return [entry.elts[2].value for entry in pages.elts]
-
-
 def test_every_app_page_imports_from_the_installed_wheel(wheel_install):
     installed_app = wheel_install.installed_file("app.py")
-    modules = _page_modules(installed_app)
+    modules = [module for _, _, module in app_pages(installed_app)]
     assert sorted(modules) == sorted(p.stem for p in (ROOT / "aikg" / "ui").glob("*_page.py"))
     script = ("import importlib, json; mods = json.loads(__import__('sys').argv[1]); "
               "print(json.dumps({m: importlib.import_module('aikg.ui.' + m).__file__ for m in mods}))")

@@ -39,9 +39,55 @@ def store():
     return context.open_store()
 
 
-@st.cache_resource(show_spinner="Indexing names…")
-def linker() -> Linker:
+@st.cache_resource(show_spinner="Indexing names…", max_entries=2)
+def linker(version: str | None = None) -> Linker:
+    """The entity linker, built once per process (per graph version when one is given:
+    graph_version() changes when other data is loaded, so new names are linked after it)."""
     return Linker(entity_rows(store()))
+
+
+def load_state() -> dict | None:
+    """The last load's bookkeeping (graph.loadstate: its input digest, state "loading" or
+    "loaded"), or None when the graph has none or this version of aikg keeps none."""
+    try:
+        from graph import loadstate
+    except ImportError:
+        return None
+    return loadstate.read(store())
+
+
+def graph_version(state: dict | None) -> str | None:
+    """What changes when different data has been loaded (from load_state()): a cache key that
+    comes from the graph, never from a user."""
+    return f"{state.get('digest')}:{state.get('state')}" if state else None
+
+
+def _elsewhere() -> None:  # the body of a page stand-in: never run (see go_to)
+    pass
+
+
+def go_to(url_path: str, state: dict | None = None, **query_params: str) -> None:
+    """Open another page of the app by the url path app.py gives it, with query parameters.
+    `state` seeds widgets of that page by their keys (their initial value there). A page is
+    told apart by its url path alone, so a stand-in with the same path opens the real one."""
+    for key, value in (state or {}).items():
+        st.session_state[key] = value
+    st.switch_page(st.Page(_elsewhere, url_path=url_path), query_params=query_params or None)
+
+
+def graph_view(nodes: list[dict], rels: list[dict], height: int = 480) -> None:
+    """A small interactive graph: nodes {id, label, name?}, relationships {start, end, type}
+    (the shapes graph.export.subgraph_data reads). neo4j-viz is imported only when drawn."""
+    from neo4j_viz import Node, Relationship, VisualizationGraph
+
+    drawn = {n["id"] for n in nodes}
+    graph = VisualizationGraph(
+        nodes=[Node(id=n["id"], caption=n.get("name") or (n.get("props") or {}).get("name") or n["id"], size=18,
+                    color=LABEL_COLORS.get(n["label"], "#888888"), properties={"id": n["id"], "label": n["label"]})
+               for n in nodes],
+        relationships=[Relationship(source=r["start"], target=r["end"], caption=r["type"]) for r in rels
+                       if r["start"] in drawn and r["end"] in drawn])
+    st.iframe(graph.render(height=f"{height}px", show_search_button=False).data, height=height + 20)
 
 
 def entity_link(node_id: str | None) -> str | None:
