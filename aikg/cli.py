@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -627,7 +628,8 @@ def bench(
 def _say(as_json: bool):
     """Step lines on stderr with the seconds since the command started: on a terminal and,
     as plain lines, when piped (a progress bar shows nothing off a terminal)."""
-    clock = time.monotonic()
+    entry = sys.modules.get("aikg.entry")  # the `aikg` executable notes when the process began
+    clock = entry.STARTED if entry else time.monotonic()
 
     def say(text: str) -> None:
         if not as_json:
