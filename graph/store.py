@@ -16,6 +16,15 @@ class StoreError(RuntimeError):
     """The store could not be reached; the message names the cause, never a secret."""
 
 
+def refused_write(exc: BaseException) -> bool:
+    """Whether a `read_only` failure is the server refusing a write (the CLI's exit 3), not a
+    failed query. The two servers say it differently (measured, docs/neo4j.md): ArcadeDB refuses
+    the read-only user with Neo.ClientError.Security.Forbidden, Neo4j refuses a write in a READ
+    access mode transaction with Neo.ClientError.Statement.AccessMode."""
+    code = str(getattr(exc, "code", None) or "")
+    return "Forbidden" in code or ".Security." in code or code == "Neo.ClientError.Statement.AccessMode"
+
+
 @dataclass
 class QueryResult:
     columns: list[str]
@@ -51,6 +60,11 @@ class GraphStore:
             raise StoreError(f"cannot reach a graph server at {uri}: the address does not resolve") from None
         except ClientError as exc:
             driver.close()
+            if (exc.code or "").endswith(".Security.AuthenticationRateLimit"):
+                # Neo4j locks an account for a few seconds after 3 failed logins (dbms.security.auth_lock_time),
+                # refusing even the right password meanwhile; the driver raises a plain ClientError for it
+                raise StoreError(f"authentication failed for user {creds.user!r} at {uri}: too many failed "
+                                 "attempts, the server refuses this account for a few seconds") from exc
             if "Database" in (exc.code or ""):
                 raise StoreError(f"database {self.config.database!r} does not exist at {uri}") from exc
             raise StoreError(f"the server at {uri} refused the connection: {exc.code}") from exc
@@ -107,7 +121,10 @@ class GraphStore:
     def read_only(self, query: str, params: dict | None = None, limit: int = 1000,
                   timeout: float = 30.0) -> QueryResult:
         """Run untrusted Cypher as the read-only user, in a transaction that is always
-        rolled back; on Neo4j also in READ access mode. The caller screens the text first."""
+        rolled back; on Neo4j also in READ access mode. The caller screens the text first.
+        A write the screening missed is refused by the server: `refused_write(exc)` tells.
+        `timeout` is the transaction's server-side timeout (Neo4j terminates the query with
+        Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration)."""
         with self.reader.session(database=self.config.database,
                                  default_access_mode=neo4j.READ_ACCESS) as session:
             tx = session.begin_transaction(timeout=timeout)
