@@ -151,6 +151,10 @@ def test_cypher_draws_a_path_result(opened):
     page.locator('[data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="Release, model and lab (paths)").click()
     settle(page)
+    # the example fills the query box on the rerun the choice triggers: Run only once it shows
+    page.wait_for_function("() => [...document.querySelectorAll('textarea')].some(t => t.value.includes('MATCH p ='))",
+                           timeout=60_000)
+    settle(page)
     page.get_by_role("button", name="Run").click()
     page.get_by_role("heading", name="As a graph").wait_for(timeout=60_000)
     settle(page)
