@@ -25,6 +25,13 @@ def streamlit_command(app_file: Path, port: int, python: str = sys.executable) -
             "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer"]
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def port_free(port: int) -> bool:
     with socket.socket() as sock:
         try:

@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import json
 import os
-import socket
 import statistics
 import sys
 import time
@@ -29,12 +28,9 @@ def serve(env: dict, app_file: Path = ROOT / "app.py", python: str = sys.executa
     """The app on a free 127.0.0.1 port with `env`, once its health check answers; its URL.
     Served as `aikg up` serves it; `python` and `app_file` may be those of an installed wheel.
     Also what the browser tests use."""
-    from aikg.serving import AppProcess
+    from aikg.serving import AppProcess, free_port
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    app = AppProcess(app_file, port, env=env, python=python).start()
+    app = AppProcess(app_file, free_port(), env=env, python=python).start()
     try:
         app.wait_healthy(60)
         yield app.url

@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -20,13 +19,8 @@ import threading
 import time
 from pathlib import Path
 
+from aikg.serving import free_port
 from benchmarks.app_render import SETTLED
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class UpProcess:
@@ -82,7 +76,7 @@ def run_once(venv: Path, browser) -> dict:
         home.mkdir()
         workdir.mkdir()
         result = {}
-        up = UpProcess(venv, home, _free_port(), workdir)
+        up = UpProcess(venv, home, free_port(), workdir)
         result["cold_first_line_s"] = up.wait_for("")
         result["cold_first_render_s"] = first_render_s(up, browser)
         result["cold_store_ready_s"] = up.wait_for("store ready")
@@ -93,11 +87,11 @@ def run_once(venv: Path, browser) -> dict:
         up.interrupt()
         subprocess.run([str(venv / "bin" / "aikg"), "db", "start"], env=up.env, cwd=workdir, check=True,
                        capture_output=True)
-        warm = UpProcess(venv, home, _free_port(), workdir)  # the store running and holding the data
+        warm = UpProcess(venv, home, free_port(), workdir)  # the store running and holding the data
         result["warm_first_render_s"] = first_render_s(warm, browser)
         warm.interrupt()
         subprocess.run([str(venv / "bin" / "aikg"), "db", "stop"], env=up.env, cwd=workdir, capture_output=True)
-        stopped = UpProcess(venv, home, _free_port(), workdir)  # data loaded, store stopped: JVM start, no load
+        stopped = UpProcess(venv, home, free_port(), workdir)  # data loaded, store stopped: JVM start, no load
         result["warm_stopped_store_first_render_s"] = first_render_s(stopped, browser)
         stopped.interrupt()
         result["lines"] = [f"{at:5.1f}s {line}" for at, line in up.lines]

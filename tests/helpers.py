@@ -53,3 +53,19 @@ def app_pages(app_file: Path | None = None) -> list[tuple[str, str, str]]:
     pages = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
                  and any(getattr(t, "id", None) == "PAGES" for t in node.targets))
     return [tuple(element.value for element in entry.elts) for entry in pages.elts]
+
+
+def app_page(module: str):
+    """One page of the app (aikg/ui/<module>.py) under Streamlit's AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_string(f"from aikg.ui import {module}\n{module}.render()\n", default_timeout=90)
+
+
+def asked(question: str):
+    """The Ask page after typing `question` and pressing Ask."""
+    app = app_page("ask_page")
+    app.run()
+    app.text_input(key="question").input(question)
+    app.button(key="ask_button").click().run()
+    return app

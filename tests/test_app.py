@@ -10,14 +10,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import app_page, asked
 from streamlit.testing.v1 import AppTest
 
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def page(module: str) -> AppTest:
-    return AppTest.from_string(f"from aikg.ui import {module}\n{module}.render()\n", default_timeout=90)
 
 
 def test_app_opens_on_the_overview_page(curated):
@@ -25,15 +22,6 @@ def test_app_opens_on_the_overview_page(curated):
     app.run()
     assert not app.exception
     assert app.title[0].value == "The AI release landscape"
-
-
-def asked(question: str) -> AppTest:
-    """The Ask page after typing `question` and pressing Ask."""
-    app = page("ask_page")
-    app.run()
-    app.text_input(key="question").input(question)
-    app.button(key="ask_button").click().run()
-    return app
 
 
 def test_ask_answers_with_table_cypher_and_sources(curated):
@@ -64,7 +52,7 @@ def test_ask_declines_with_suggestions(curated):
 
 
 def test_explore_search_facts_sources_and_graph(curated):
-    app = page("explore_page")
+    app = app_page("explore_page")
     app.run()
     app.text_input(key="search").input("Muse Spark").run()
     assert not app.exception
@@ -79,7 +67,7 @@ def test_explore_search_facts_sources_and_graph(curated):
 
 
 def test_openness_matrix_filters(curated):
-    app = page("openness_page")
+    app = app_page("openness_page")
     app.run()
     assert not app.exception
     app.selectbox(key="org").select("org:meta").run()
@@ -89,7 +77,7 @@ def test_openness_matrix_filters(curated):
 
 
 def test_timeline_shows_releases_deals_and_roles(curated):
-    app = page("timeline_page")
+    app = app_page("timeline_page")
     app.run()
     app.selectbox(key="timeline_org").select("org:meta").run()
     assert not app.exception
@@ -98,7 +86,7 @@ def test_timeline_shows_releases_deals_and_roles(curated):
 
 
 def test_cypher_console_reads_and_refuses_writes(curated):
-    app = page("cypher_page")
+    app = app_page("cypher_page")
     app.run()
     app.button(key="cypher_run").click().run()
     assert not app.exception and len(app.dataframe[0].value) > 0
@@ -110,7 +98,7 @@ def test_cypher_console_reads_and_refuses_writes(curated):
 
 
 def test_export_prepares_rdf(curated):
-    app = page("export_page")
+    app = app_page("export_page")
     app.run()
     app.radio(key="export_format").set_value("Turtle")
     app.button(key="export_prepare").click().run()
@@ -165,7 +153,7 @@ def test_export_of_the_current_answer(curated):
 
 
 def test_analytics_page(curated):
-    app = page("analytics_page")
+    app = app_page("analytics_page")
     app.run()
     assert not app.exception
     orgs = app.dataframe[0].value

@@ -2,24 +2,17 @@
 driven by Playwright. Screenshots are saved under test-artifacts/."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from browser_tools import ARTIFACTS, coloured_pixels, launched, require_chromium, settle
 from helpers import app_pages, load_graph
 
 from benchmarks.app_render import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI needs Debian chromium at /usr/bin/chromium (.ci/run installs it)", pytrace=False)
-    pytest.skip("no /usr/bin/chromium: apt-get install chromium to run the browser test", allow_module_level=True)
-
-playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' brings playwright")
+playwright = require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -48,32 +41,14 @@ def test_every_page_renders_without_an_error(app_url, browser):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
-def settle(page) -> None:
-    app = page.locator('[data-testid="stApp"]')
-    app.wait_for(state="attached", timeout=60_000)
-    page.wait_for_function(
-        "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
-        " return a && a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }",
-        timeout=90_000)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=90_000)
 
 
-def coloured_pixels(png: bytes) -> int:
-    """Strongly coloured pixels in a screenshot: drawn nodes, not the white canvas or grey text."""
-    import io
 
-    from PIL import Image
 
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for r, g, b in image.getdata() if max(r, g, b) - min(r, g, b) > 60)
 
 
 def test_ask_answer_entity_page_and_graph(app_url, browser):

@@ -5,45 +5,35 @@ release's link its Explore page, and no Deploy button or developer menu may show
 Screenshots go to test-artifacts/overview*.png."""
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from browser_tools import ARTIFACTS, coloured_pixels, launched, require_chromium, settle
 from helpers import load_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI needs Debian chromium at /usr/bin/chromium (.ci/run installs it)", pytrace=False)
-    pytest.skip("no /usr/bin/chromium: apt-get install chromium to run the browser test", allow_module_level=True)
-
-playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' brings playwright")
-
-SETTLED = ("() => { const a = document.querySelector('[data-testid=\"stApp\"]'); return a && "
-           "a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }")
-
+playwright = require_chromium()
 
 @pytest.fixture(scope="module")
-def app_url(session_store, cli_env, tmp_path_factory):
-    """Plain `streamlit run …/app.py` as anyone may start it, from a directory that is not the
-    checkout and without --client.toolbarMode: the viewer toolbar must come from app.py."""
+def app_url(session_store, cli_env, tmp_path_factory, wheel_install):
+    """Plain `streamlit run …/app.py` of the installed wheel, as anyone may start it, from a
+    directory that is not the checkout and without --client.toolbarMode: the viewer toolbar
+    must come from app.py."""
     load_graph(session_store, cli_env, ("up", "--no-app"))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+        [wheel_install.python, "-m", "streamlit", "run", str(wheel_install.installed_file("app.py")),
+         "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
          "--browser.gatherUsageStats", "false"],
-        cwd=tmp_path_factory.mktemp("elsewhere"), env={**os.environ, **cli_env},
+        cwd=tmp_path_factory.mktemp("elsewhere"), env=wheel_install.env(**cli_env),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -62,27 +52,14 @@ def app_url(session_store, cli_env, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
-def settle(page) -> None:
-    page.wait_for_function(SETTLED, timeout=90_000)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=90_000)
 
 
-def coloured_pixels(png: bytes) -> int:
-    """Strongly coloured pixels: drawn bars, not the white background or grey text."""
-    import io
 
-    from PIL import Image
 
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for r, g, b in image.getdata() if max(r, g, b) - min(r, g, b) > 60)
 
 
 def open_overview(context, url: str):

@@ -3,45 +3,35 @@ and Export opened in headless Debian chromium at 1400x1000, each without an erro
 each saved as test-artifacts/<page>.png."""
 from __future__ import annotations
 
-import io
-import os
 import re
 from pathlib import Path
 
 import pytest
+from browser_tools import ARTIFACTS, coloured_pixels, launched, require_chromium, settle
 from helpers import load_graph
 
 from benchmarks.app_render import serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
 VIEWPORT = {"width": 1400, "height": 1000}
 ERROR = '[data-testid="stException"]'
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI needs Debian chromium at /usr/bin/chromium (.ci/run installs it)", pytrace=False)
-    pytest.skip("no /usr/bin/chromium: apt-get install chromium to run the browser test", allow_module_level=True)
-
-playwright = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' brings playwright")
+playwright = require_chromium()
 
 
 @pytest.fixture(scope="module")
-def app_url(session_store, cli_env):
+def app_url(session_store, cli_env, wheel_install):
+    """The app served from the installed wheel, as a user runs it."""
     load_graph(session_store, cli_env, ("up", "--no-app"))
-    with serve({**os.environ, **cli_env}) as url:
+    with serve(wheel_install.env(**cli_env), app_file=wheel_install.installed_file("app.py"),
+               python=wheel_install.python) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
-            args=["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"])
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -61,13 +51,7 @@ def opened(app_url, browser):
         page.close()
 
 
-def settle(page) -> None:
-    page.locator('[data-testid="stApp"]').wait_for(state="attached", timeout=60_000)
-    page.wait_for_function(
-        "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
-        " return a && a.dataset.testConnectionState === 'CONNECTED' && a.dataset.testScriptState === 'notRunning'; }",
-        timeout=90_000)
-    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=90_000)
+
 
 
 def saved(page, name: str) -> bytes:
@@ -77,12 +61,7 @@ def saved(page, name: str) -> bytes:
     return page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
-def coloured_pixels(png: bytes) -> int:
-    """Strongly coloured pixels: drawn nodes and marks, not the white canvas or grey text."""
-    from PIL import Image
 
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for r, g, b in image.getdata() if max(r, g, b) - min(r, g, b) > 60)
 
 
 def headers(grid) -> list[str]:
@@ -105,11 +84,12 @@ def test_explore_start_view_and_entity_page(opened):
     page = opened("explore?id=org:meta")
     frame = page.locator("iframe").first
     frame.wait_for(timeout=60_000)
+    inner = page.frame_locator("iframe").first
+    inner.get_by_text("Legend").first.wait_for(timeout=60_000)  # the component has drawn (slow under load)
     page.wait_for_timeout(4000)  # the force-directed layout settles
     graph = frame.screenshot()
     saved(page, "explore-entity")
     assert coloured_pixels(graph) > 5000, "the neighborhood graph drew no nodes"
-    inner = page.frame_locator("iframe").first
     assert inner.get_by_text("Legend").first.is_visible()  # the colour legend, with its swatches
     assert inner.get_by_text("Person", exact=True).first.is_visible()
 

@@ -7,13 +7,10 @@ import json
 import time
 from pathlib import Path
 
+from helpers import app_page, asked
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def page(module: str) -> AppTest:
-    return AppTest.from_string(f"from aikg.ui import {module}\n{module}.render()\n", default_timeout=90)
 
 
 def charts(app: AppTest) -> list[dict]:
@@ -125,7 +122,7 @@ def test_app_opens_on_the_overview_with_charts_and_newest_releases(curated):
 
 def test_overview_renders_well_under_two_seconds(curated):
     fresh_overview_cache()
-    app = page("overview_page")
+    app = app_page("overview_page")
     started = time.perf_counter()
     app.run()  # imports done by earlier tests: this is the page's own work, queries included
     cold = time.perf_counter() - started
@@ -160,14 +157,6 @@ def test_a_click_on_a_frontier_year_asks_the_frontier_question(curated):
 
 
 # ---- Ask: decline buttons, the answer's subgraph, every suggestion runnable -------------------
-
-def asked(question: str) -> AppTest:
-    app = page("ask_page")
-    app.run()
-    app.text_input(key="question").input(question)
-    app.button(key="ask_button").click().run()
-    return app
-
 
 def test_decline_suggestions_are_buttons_that_run_the_question(curated):
     app = asked("Meta")
@@ -231,7 +220,7 @@ def test_overview_without_a_store_says_how_to_start_it(curated, monkeypatch):
     monkeypatch.setenv("NEO4J_PASSWORD", "nothing")
     common.store.clear()
     try:
-        app = page("overview_page")
+        app = app_page("overview_page")
         app.run()
     finally:
         common.store.clear()  # the next page connects to the test server again
@@ -246,7 +235,7 @@ def test_overview_of_a_load_in_progress_says_so(store, env):
 
     fresh_overview_cache()
     loadstate.mark_loading(store, "0" * 64)
-    app = page("overview_page")
+    app = app_page("overview_page")
     app.run()
     assert not app.exception
     assert "in progress" in app.info[0].value and not charts(app)

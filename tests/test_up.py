@@ -14,6 +14,7 @@ from pathlib import Path
 
 from helpers import copy_fixture, run_cli
 
+from aikg.serving import free_port
 from graph import loadstate
 from graph.server import _pid_alive
 
@@ -56,12 +57,6 @@ def test_a_load_that_did_not_finish_is_never_taken_for_loaded(store):
     assert loadstate.is_loaded(store, "d1") and not loadstate.is_loaded(store, "d2")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _start_up(env: dict, *args: str) -> tuple[subprocess.Popen, list[str]]:
     proc = subprocess.Popen([str(AIKG), "up", *args], env={**os.environ, **env}, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -88,7 +83,7 @@ def _serving(port: int) -> bool:
 
 
 def test_piped_up_says_each_step_and_ctrl_c_stops_the_store_it_started(tmp_path):
-    home, port = tmp_path / "home", _free_port()
+    home, port = tmp_path / "home", free_port()
     proc, lines = _start_up({"AIKG_HOME": str(home)}, str(DATA), "--port", str(port))
     try:
         _read_until(proc, lines, "serving the app")
@@ -108,7 +103,7 @@ def test_piped_up_says_each_step_and_ctrl_c_stops_the_store_it_started(tmp_path)
 
 
 def test_ctrl_c_leaves_a_store_that_was_already_running(curated, cli_env):
-    port = _free_port()
+    port = free_port()
     proc, lines = _start_up(cli_env, "--port", str(port))
     try:
         _read_until(proc, lines, "serving the app")
