@@ -660,8 +660,8 @@ def _run_served(no_app: bool, port: int, as_json: bool, work) -> None:
     store_start, stop_store = None, False
     try:
         with store_errors(as_json):
-            say(f"starting {startup.describe_store()}")
             store_start = startup.StoreStart.begin()
+            say(f"{'starting' if store_start.started_here else 'using'} {startup.describe_store()}")
             work(say, store_start)
         if app_proc is not None:
             stop_store = True  # the app ended: the session `aikg up` opened is over

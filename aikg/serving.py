@@ -18,11 +18,13 @@ _PR_SET_PDEATHSIG = 1
 
 
 def streamlit_command(app_file: Path, port: int, python: str = sys.executable) -> list[str]:
-    """The one way aikg serves its app: loopback only, no telemetry, no file watcher, and the
-    viewer toolbar (no Deploy button or developer menu)."""
-    return [python, "-m", "streamlit", "run", str(app_file), "--server.address", "127.0.0.1",
+    """The one way aikg serves its app: loopback only, no telemetry, no file watcher, no info
+    lines (aikg says where it serves), and the viewer toolbar (no Deploy button or developer
+    menu). Run through aikg.appserver: Streamlit's command line, the app's imports begun early."""
+    return [python, "-m", "aikg.appserver", "run", str(app_file), "--server.address", "127.0.0.1",
             "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer"]
+            "--server.fileWatcherType", "none", "--client.toolbarMode", "viewer",
+            "--logger.level", "warning"]  # warnings and errors still reach the terminal
 
 
 def free_port() -> int:

@@ -107,6 +107,8 @@ def test_ctrl_c_leaves_a_store_that_was_already_running(curated, cli_env):
     proc, lines = _start_up(cli_env, "--port", str(port))
     try:
         _read_until(proc, lines, "serving the app")
+        assert any("using the embedded store" in line for line in lines), lines  # not "starting"
+        assert not any("Uvicorn" in line for line in lines), lines  # Streamlit's info lines are not aikg's
         proc.send_signal(signal.SIGTERM)  # a service manager's stop: the same as Ctrl-C
         proc.wait(timeout=60)
     finally:
