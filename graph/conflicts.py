@@ -12,7 +12,7 @@ from graph.store import GraphStore
 
 RELATIVE_TOLERANCE = 0.05
 # Record sources the importers mint; they state values through claims, never directly.
-IMPORTED_RECORD_PREFIXES = ("source:epoch/", "source:ecosys/", "source:mot/")
+IMPORTED_RECORD_PREFIXES = ("source:epoch/", "source:ecosys/", "source:mot/", "source:hf/")
 
 CLAIMS = (
     "MATCH (c:Claim)-[:CLAIMS_ABOUT]->(e) "

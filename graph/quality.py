@@ -62,6 +62,14 @@ CHECKS = [
     Check("unknown_sources", "error", "source ids that name no Source node",
           "MATCH (n) UNWIND n.sources AS s WITH DISTINCT s "
           "OPTIONAL MATCH (src:Source {id: s}) WITH s, src WHERE src IS NULL RETURN s AS id"),
+    # A primary source is the lab's own page: without its address nobody can check the fact
+    # (issue 15); reporting and dataset records should have one too, but may predate the web.
+    Check("primary_sources_without_url", "error", "primary sources (the developer's own pages) without a URL",
+          "MATCH (s:Source) WHERE s.source_kind = 'primary' AND (s.url IS NULL OR s.url = '') "
+          "RETURN s.id AS id, s.name AS name"),
+    Check("sources_without_url", "warning", "secondary and dataset sources without a URL",
+          "MATCH (s:Source) WHERE s.source_kind <> 'primary' AND (s.url IS NULL OR s.url = '') "
+          "RETURN s.id AS id, s.source_kind AS kind, s.name AS name"),
     Check("weights_without_download_channel", "error",
           "releases shipping obtainable weights through no download channel",
           f"MATCH (r:Release)-[:SHIPPED]->(a:Artifact) WHERE a.artifact_kind IN {WEIGHTS} "

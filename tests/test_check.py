@@ -64,6 +64,9 @@ def test_clean_fixture_passes(store, env, tmp_path):
     assert report["files"]["records"] > 0
     checks = checks_by_name(report)
     assert checks["sourceless_nodes"]["count"] == 0
+    assert checks["primary_sources_without_url"]["count"] == 0
+    assert {"id": "source:example-report", "kind": "secondary", "name": "Example report (fictional)"} in \
+        checks["sources_without_url"]["items"]  # a warning: reporting may have no address
     assert checks["model_without_release"]["items"] == [{"id": "model:example-1-chat"}]
 
 
@@ -79,6 +82,7 @@ def test_contradictions_duplicates_and_dates_are_errors(store, env, tmp_path):
     assert {"id": "release:q/open-without-channel"} in checks["weights_without_download_channel"]["items"]
     assert {"id": "release:q/closed-but-downloadable", "date": "2099-01"} in checks["dates_out_of_range"]["items"]
     assert checks["role_dates_out_of_order"]["count"] == 1
+    assert checks["primary_sources_without_url"]["items"] == [{"id": "source:q", "name": "Q"}]
     [dup] = checks["duplicate_entities"]["items"]
     assert dup["ids"] == ["org:example-co", "org:example-co-duplicate"]
 
