@@ -44,7 +44,14 @@ SIZE_TOLERANCE = 0.06  # a size within 6% of a parameter count names it ("7B" fo
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower().replace("+", " plus ")
+    return "".join(_latin(ch) for ch in text if not unicodedata.combining(ch)).lower().replace("+", " plus ")
+
+
+def _latin(ch: str) -> str:
+    # Greek letters name versions ("PanGu-α", "PanGu-Σ"): spelt out, not dropped, so that the
+    # two stay apart in ids and comparisons.
+    name = unicodedata.name(ch, "")
+    return name.rsplit(" ", 1)[-1] if name.startswith("GREEK ") and " LETTER " in name else ch
 
 
 def _tokens(text: str) -> list[str]:

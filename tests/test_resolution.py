@@ -45,3 +45,15 @@ def test_ambiguous_names_are_not_merged():
     index.add("Model", "model:b", "Falcon", ["Falcon 40B"])
     result = Resolver(index).resolve("Model", "Falcon")
     assert result.id is None and result.rule.startswith("ambiguous") and len(result.candidates) == 2
+
+
+def test_greek_letters_in_names_are_spelt_out_not_dropped():
+    # Epoch lists PanGu-α and PanGu-Σ: two models, which once shared one minted source id.
+    from ingest.resolve import slug
+
+    assert slug("PanGu-α") == "pangu-alpha" and slug("PanGu-Σ") == "pangu-sigma"
+    assert normalize("PanGu-α", "Model") != normalize("PanGu-Σ", "Model")
+    index = EntityIndex()
+    index.add("Model", "model:pangu-alpha", "PanGu-α")
+    assert Resolver(index).resolve("Model", "PanGu-Σ").id is None
+    assert Resolver(index).resolve("Model", "PanGu-α").id == "model:pangu-alpha"
