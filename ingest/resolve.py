@@ -163,12 +163,18 @@ class EntityIndex:
         self.spellings: dict[str, dict[str, str]] = defaultdict(dict)  # id -> key -> original spelling
         # Models by stem: stem -> {(id, sizes, versions, "base")} (family-level names, see `stem`)
         self.stems: dict[str, set[tuple]] = defaultdict(set)
+        # Hub paths given as aliases ("xai-org/grok-2" on Grok 2.5), whole: the key drops the
+        # namespace, and "grok 2" is also Grok-2's key.
+        self.paths: dict[str, dict[str, str]] = defaultdict(dict)  # label -> lowercased path -> id
 
     def add(self, label: str, entity_id: str, name: str, aliases: Iterable[str] = ()) -> None:
         self.names.setdefault(entity_id, name)
         self.labels[entity_id] = label
         for spelling in [name, *aliases]:
             if spelling:
+                if "/" in spelling and label != "Organization":
+                    self.paths[label].setdefault(spelling.strip().lower(), entity_id)
+                    continue
                 key = normalize(spelling, label)
                 if key:
                     self.keys[label][key].add(entity_id)
@@ -266,6 +272,9 @@ class Resolver:
         models of a compatible developer (a Hub repository belongs to its namespace)."""
         developers = [d for d in developers if d]
         key = normalize(name, label)
+        if hit := self.index.paths[label].get(name.strip().lower()):
+            return Resolution(name, label, key, hit, "exact hub path (a curated alias)",
+                              [Candidate(hit, self.index.names[hit], 100.0, name)])
         found = self.index.keys[label].get(key, set())
         exact = self._allowed(label, key, found, developers, strict, parameters)
         if len(exact) > 1 and developers and label == "Model":

@@ -57,3 +57,14 @@ def test_greek_letters_in_names_are_spelt_out_not_dropped():
     index.add("Model", "model:pangu-alpha", "PanGu-α")
     assert Resolver(index).resolve("Model", "PanGu-Σ").id is None
     assert Resolver(index).resolve("Model", "PanGu-α").id == "model:pangu-alpha"
+
+
+def test_a_hub_path_alias_is_matched_whole():
+    # Grok 2.5's weights live at xai-org/grok-2; "Grok-2" is another (closed) model.
+    index = EntityIndex()
+    index.add("Model", "model:grok-2", "Grok-2")
+    index.add("Model", "model:grok-2.5", "Grok 2.5", ["xai-org/grok-2"])
+    resolver = Resolver(index)
+    assert resolver.resolve("Model", "xai-org/grok-2").id == "model:grok-2.5"
+    assert resolver.resolve("Model", "XAI-ORG/Grok-2").id == "model:grok-2.5"
+    assert resolver.resolve("Model", "Grok-2").id == "model:grok-2"
