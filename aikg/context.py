@@ -3,27 +3,21 @@ app call these; nothing below (graph/, ingest/) knows about them."""
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from graph import loadstate
-from graph import quality
+from graph import loadstate, quality
 from graph.config import EmbeddedSettings, StoreConfig, aikg_home, neo4j_config_from_env
 from graph.schema import ensure_schema
 from graph.server import EmbeddedServer
 from graph.store import GraphStore
 from graph.writer import GraphWriter
 from ingest import pipeline
-from ingest.problems import IngestError, Problem
 from ingest.fingerprint import input_digest
 from ingest.importing import ImportContext
-from ingest.sources.articles import ArticlesSource
+from ingest.problems import IngestError, Problem
+from ingest.sources import registry
 from ingest.sources.curated import CuratedSource
-from ingest.sources.ecosystem import EcosystemGraphsSource
-from ingest.sources.epoch import EpochSource
-from ingest.sources.huggingface import HuggingFaceSource
-from ingest.sources.mot import MotSource
-from ingest.sources.rdf import RdfSource
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,35 +92,34 @@ def resolver(store: GraphStore):
     return Resolver.from_rows(GraphWriter(store).entity_rows(RESOLVABLE), facts)
 
 
-IMPORTERS = {"epoch": EpochSource, "ecosystem-graphs": EcosystemGraphsSource, "mot": MotSource,
-             "articles": ArticlesSource, "huggingface": HuggingFaceSource}
-
-
 def downloads_dir() -> Path:
     """Where datasets given as a URL are cached, each copy named with its date."""
     return aikg_home() / "downloads"
 
 
-def import_dataset(store: GraphStore, kind: str, path,
+def import_dataset(store: GraphStore, kind: str, target,
                    progress: Callable[[int], None] | None = None,
                    on_total: Callable[[int], None] | None = None) -> tuple[pipeline.IngestReport, ImportContext]:
-    """Resolve a public dataset against the graph and fill it in; all or nothing. `path` is
-    a file or folder (Epoch AI also takes an https:// URL), a list of article files, or for
-    huggingface an ingest.sources.huggingface.HubQuery."""
+    """Resolve a public dataset against the graph and fill it in; all or nothing. `target`
+    is what the importer of that kind imports (ingest/sources/registry.py): a file or
+    folder, an https:// URL, a list of article files, a Hugging Face query."""
+    spec = registry.get(kind)
     ensure_schema(store)
     writer = GraphWriter(store)
-    if kind == "rdf":
-        import_context = ImportContext.from_graph(writer)
-        return pipeline.run([RdfSource(path)], writer, progress, on_total), import_context
-    import_context = ImportContext.from_graph(writer, quality.model_profiles(store),
-                                              quality.organization_parents(store))
-    options: dict = {}
-    if kind == "epoch":
-        options["downloads"] = downloads_dir()
-    if kind == "huggingface":
-        import_context.hub_links = quality.hub_links(store)
-    source = IMPORTERS[kind](path, import_context, **options)
+    import_context = _import_context(store, writer, spec.reads)
+    source = spec.build(target, registry.ImportEnv(import_context, downloads_dir()))
     return pipeline.run([source], writer, progress, on_total), import_context
+
+
+def _import_context(store: GraphStore, writer: GraphWriter, reads: frozenset[str]) -> ImportContext:
+    """What the graph holds that an importer resolves against: names, releases and
+    artifacts always; the other reads only when the importer declares them."""
+    facts = (quality.model_profiles(store), quality.organization_parents(store)) \
+        if registry.MODEL_FACTS in reads else ()
+    import_context = ImportContext.from_graph(writer, *facts)
+    if registry.HUB_LINKS in reads:
+        import_context.hub_links = quality.hub_links(store)
+    return import_context
 
 
 def validate_paths(store: GraphStore, paths: list[Path]) -> tuple[int, list[Problem]]:

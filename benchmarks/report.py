@@ -98,6 +98,16 @@ def render(result: dict) -> str:
     return "\n".join(lines)
 
 
+def ratio_table(result: dict):
+    """The headline ratios of a run as a rich table (what `aikg bench` prints at the end)."""
+    from rich.table import Table
+
+    table = Table("scale", "figure", "value", "target", title=f"aikg bench ({result['seconds']} s)")
+    for row in result["ratios"]:
+        table.add_row(f"{row['scale']:,}", row["figure"], str(row["ratio"]), row["target"])
+    return table
+
+
 if __name__ == "__main__":
     for path in sys.argv[1:]:
         print(render(json.loads(Path(path).read_text(encoding="utf-8"))))

@@ -50,6 +50,20 @@ class BenchConfig:
                    output=Path("benchmarks/results/quick.json"))
 
 
+def configure(scale: list[str] | None = None, quick: bool = False, runs: int | None = None,
+              compare_at: int | None = None, kgx: bool = True, output: Path | None = None) -> BenchConfig:
+    """The configuration the options of `aikg bench` and `python -m benchmarks` ask for;
+    a scale that is not one raises ValueError."""
+    config = BenchConfig.quick() if quick else BenchConfig()
+    if scale:
+        config.scales = [parse_scale(s) for s in scale]
+    config.runs = runs or config.runs
+    config.kgx = kgx
+    config.compare_at = config.compare_at if compare_at is None else compare_at
+    config.output = output or config.output
+    return config
+
+
 def parse_scale(text: str) -> int:
     """`10k`, `100k`, `1M` or a plain number of nodes."""
     text = text.strip().lower()

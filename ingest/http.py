@@ -22,6 +22,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ontology.errors import InputError
+
 DEFAULT_TIMEOUT = 30.0  # seconds per socket operation; the whole transfer gets TRANSFER_FACTOR times it
 TRANSFER_FACTOR = 10
 DEFAULT_MAX_BYTES = 200 * 2**20
@@ -30,7 +32,7 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 USER_AGENT = "aikg/0.1 (knowledge graph of AI releases)"
 
 
-class FetchError(Exception):
+class FetchError(InputError):
     """A download that did not happen (refused URL, HTTP error, timeout, too large)."""
 
 
@@ -91,6 +93,8 @@ class HttpClient:
         request = urllib.request.Request(url, headers={**self.headers, **({"Accept": accept} if accept else {})})
         try:
             return self._opener.open(request, timeout=self.timeout)
+        except FetchError:  # a refused redirect; a ValueError too, it must not be wrapped again below
+            raise
         except urllib.error.HTTPError as exc:
             raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
         except (urllib.error.URLError, OSError, ValueError) as exc:

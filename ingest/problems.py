@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ontology.errors import InputError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -29,7 +31,7 @@ class Problem:
         }
 
 
-class IngestError(Exception):
+class IngestError(InputError):
     """Input was rejected; nothing of it was written."""
 
     def __init__(self, problems: list[Problem]):
@@ -38,3 +40,6 @@ class IngestError(Exception):
         shown = "\n".join(f"  {p}" for p in problems[:50])
         more = f"\n  … and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(f"{len(problems)} problem(s) in the input; nothing was written:\n{shown}{more}")
+
+    def details(self) -> dict:
+        return {"problems": [p.as_dict() for p in self.problems]}

@@ -14,6 +14,7 @@ from aikg.ui.common import LABEL_COLORS, plain, store
 from aikg.ui.tables import USD_FORMAT, details, entity_url, fact, link_column, show
 from graph.browse import relationship_ends
 from graph.readonly import RefusedQuery, check_read_only
+from ontology.errors import InputError
 
 EXAMPLE = ("MATCH (r:Release)-[:OF_MODEL]->(m:Model)\nWHERE r.date STARTS WITH $year\n"
            "RETURN m.name AS model, r.date AS date ORDER BY date")
@@ -230,7 +231,7 @@ def render() -> None:
     try:
         params = json.loads(params_text or "{}")
         if not isinstance(params, dict):
-            raise ValueError("parameters must be a JSON object")
+            raise InputError("parameters must be a JSON object")
         check_read_only(query)
         result = store().read_only(query, params, limit=int(limit), timeout=float(timeout))
     except RefusedQuery as exc:

@@ -22,6 +22,8 @@ from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import normalize
 from ingest.sources.common import display_name
+from ingest.sources.registry import Param, importer
+from ontology.errors import InputError
 
 MENTIONABLE = ("Organization", "Person", "Model", "ModelFamily")
 MAX_WORDS = 6
@@ -63,7 +65,7 @@ def read_article(path: Path) -> tuple[str, str]:
     """(title, text) of a plain-text or HTML article."""
     raw = path.read_bytes()
     if b"\0" in raw[:4096]:
-        raise ValueError("binary file, not an article")
+        raise InputError("binary file, not an article")
     text = raw.decode("utf-8-sig")
     if path.suffix.lower() in (".html", ".htm") or re.match(r"\s*<(!doctype|html)", text, re.I):
         parser = _Text()
@@ -75,7 +77,7 @@ def read_article(path: Path) -> tuple[str, str]:
         body, title = text, ""
     body = re.sub(r"\s+", " ", body.replace("\\n", " ")).strip()
     if not body:
-        raise ValueError("no text")
+        raise InputError("no text")
     return title or body[:120].rsplit(" ", 1)[0], body
 
 
@@ -115,8 +117,10 @@ class MentionFinder:
         return list(dict.fromkeys(found))
 
 
+@importer("articles", order=60,
+          help="News articles: a Source each, linked by MENTIONS to the entities they name.",
+          params=[Param("paths", "Plain-text or HTML article files, or folders.", type=list[Path])])
 class ArticlesSource:
-    name = "articles"
     policy = "fill"
 
     def __init__(self, paths: list[Path], context: ImportContext):
@@ -142,7 +146,7 @@ class ArticlesSource:
             name = display_name(path)
             try:
                 title, text = read_article(path)
-            except (OSError, UnicodeDecodeError, ValueError) as exc:
+            except (OSError, ValueError) as exc:  # InputError, UnicodeDecodeError, a parser's ValueError
                 self.problems.append(Problem(name, None, None, None, f"cannot read article: {exc}"))
                 continue
             self._article(path, title, text, Origin(name, 1))

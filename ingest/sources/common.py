@@ -55,7 +55,7 @@ class DatasetImporter:
     """What every dataset importer has: the dataset-level source it cites, an
     emitter, and the fill policy (imports never overwrite what the graph has)."""
 
-    name = ""
+    name = ""  # the kind it is registered as (set by ingest/sources/registry.py's @importer)
     policy = "fill"
     dataset: dict = {}  # id, name, publisher, url of the dataset-level Source
 

@@ -14,6 +14,7 @@ from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import normalize, slug
 from ingest.sources.common import DatasetImporter, display_name, weights_claim
+from ingest.sources.registry import Param, importer
 
 DATASET = "source:ecosystem-graphs"
 # access -> (weights availability, channel)
@@ -31,8 +32,10 @@ def _value(field):
     return field.get("value") if isinstance(field, dict) else field
 
 
+@importer("ecosystem-graphs", order=30,
+          help="Stanford CRFM Ecosystem Graphs: models, datasets, applications and their dependencies.",
+          params=[Param("path", "A checkout of stanford-crfm/ecosystem-graphs (or its assets/ folder).")])
 class EcosystemGraphsSource(DatasetImporter):
-    name = "ecosystem-graphs"
     dataset = {"id": DATASET, "name": "Stanford CRFM Ecosystem Graphs", "publisher": "Stanford CRFM",
                "url": "https://github.com/stanford-crfm/ecosystem-graphs"}
 

@@ -30,6 +30,7 @@ from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import LEGAL_SUFFIXES, normalize, slug
 from ingest.sources.common import DatasetImporter, display_name, number, weights_claim
+from ingest.sources.registry import Param, importer
 
 DATASET = "source:epoch-ai-all-ml-systems"
 # field -> the headers it has been published under, in order of preference
@@ -75,8 +76,14 @@ DOMAIN = {"Language": "text", "Vision": "image", "Multimodal": "multimodal", "Sp
           "Audio": "audio", "Video": "video", "Image generation": "image"}
 
 
+@importer("epoch", order=10,
+          help="Epoch AI's model CSV, from a file or an https:// URL (downloaded once a day into "
+               "AIKG_HOME/downloads).",
+          params=[Param("path", "Epoch AI's CSV (All ML Systems, Notable or All AI Models), or an https:// URL "
+                                "of one or of Epoch's zip of them.", type=str)],
+          target=lambda path: path if is_url(path) else Path(path),
+          build=lambda path, env: EpochSource(path, env.context, downloads=env.downloads))
 class EpochSource(DatasetImporter):
-    name = "epoch"
     dataset = {"id": DATASET, "name": "Epoch AI: All ML Systems", "publisher": "Epoch AI",
                "url": "https://epoch.ai/data"}
 

@@ -24,6 +24,7 @@ uploader's own models, with their `base_model` lineage).
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.parse
 from collections import Counter, defaultdict
@@ -37,6 +38,8 @@ from ingest.problems import IngestError, Problem
 from ingest.records import NodeRecord, Origin, merge_records
 from ingest.resolve import Resolution, slug
 from ingest.sources.common import DatasetImporter, display_name, weights_claim
+from ingest.sources.registry import HUB_LINKS, MODEL_FACTS, Param, importer
+from ontology.errors import InputError
 
 DATASET = "source:hugging-face-hub-api"
 HUB = "https://huggingface.co"
@@ -77,7 +80,7 @@ class HubQuery:
 
     def __post_init__(self):
         if sum(x is not None for x in (self.author, self.model, self.from_dir)) != 1:
-            raise ValueError("give exactly one of --author, --model, --from-dir")
+            raise InputError("give exactly one of --author, --model, --from-dir")
 
     @property
     def label(self) -> str:
@@ -105,8 +108,22 @@ def namespace_of(url: str) -> str | None:
     return None
 
 
+def hub_query(author: str | None = None, model: str | None = None, from_dir: Path | None = None,
+              endpoint: str | None = None) -> HubQuery:
+    """The query `aikg import huggingface` asks for; the endpoint defaults to $HF_ENDPOINT."""
+    return HubQuery(author=author, model=model, from_dir=from_dir,
+                    endpoint=endpoint or os.environ.get("HF_ENDPOINT") or HUB)
+
+
+@importer("huggingface", order=20,
+          help="Hugging Face Hub model metadata: license, gating, base_model lineage, creation date, downloads.",
+          params=[Param("author", "Every model of this Hub user or organization.", type=str, flag="--author"),
+                  Param("model", "One model repository, owner/name.", type=str, flag="--model"),
+                  Param("from_dir", "Saved Hub API responses, one JSON file each.", flag="--from-dir"),
+                  Param("endpoint", "The Hub's address (default $HF_ENDPOINT or https://huggingface.co).",
+                        type=str, flag="--endpoint")],
+          target=hub_query, reads=(MODEL_FACTS, HUB_LINKS))
 class HuggingFaceSource(DatasetImporter):
-    name = "huggingface"
     dataset = {"id": DATASET, "name": "Hugging Face Hub API: model metadata", "publisher": "Hugging Face",
                "url": "https://huggingface.co/docs/hub/api"}
 

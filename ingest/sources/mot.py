@@ -12,6 +12,7 @@ from ingest.problems import IngestError, Problem
 from ingest.records import Origin, merge_records
 from ingest.resolve import normalize, slug
 from ingest.sources.common import DatasetImporter, display_name, weights_claim
+from ingest.sources.registry import Param, importer
 
 DATASET = "source:model-openness-tool"
 # MOT lists withheld components too, marked with one of these instead of a license.
@@ -71,8 +72,10 @@ def release_of(doc, name: str) -> tuple[dict | None, Problem | None]:
     return release, None
 
 
+@importer("mot", order=40,
+          help="LF AI & Data Model Openness Tool model files: MOF components and their licenses.",
+          params=[Param("path", "A checkout of lfai/model_openness_tool (or its models/ folder).")])
 class MotSource(DatasetImporter):
-    name = "mot"
     dataset = {"id": DATASET, "name": "LF AI & Data Model Openness Tool", "publisher": "LF AI & Data",
                "url": "https://github.com/lfai/model_openness_tool"}
 

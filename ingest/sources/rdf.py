@@ -19,6 +19,7 @@ from rdflib.util import guess_format
 from ingest.problems import Problem
 from ingest.records import EdgeRecord, NodeRecord, Origin
 from ingest.sources.common import display_name
+from ingest.sources.registry import Param, importer
 from ontology.vocab import ID_BASE, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
 
 # Python types of the slot ranges that are not text (text, dates, URLs and enums stay text).
@@ -48,8 +49,12 @@ def node_id(term) -> str | None:
     return f"{prefix}:{rest}" if rest else None
 
 
+# The context of an RDF import only counts its resolutions: the export is the graph as it was.
+@importer("rdf", order=50,
+          help="aikg's own RDF export, read back (into an empty store it reproduces the graph).",
+          params=[Param("path", "An aikg RDF export (TriG keeps every relationship's sources).")],
+          build=lambda path, env: RdfSource(path), reads=())
 class RdfSource:
-    name = "rdf"
     policy = "replace"  # an aikg export is the graph as it was
 
     def __init__(self, path: Path, vocab: Vocabulary | None = None):
