@@ -17,6 +17,7 @@ from graph import frontier, openness, paging
 from graph.scope import IN_ORG, ORG_SCOPE
 from graph.store import GraphStore
 from ontology.vocab import vocabulary
+from ontology.errors import QuestionError
 
 
 @dataclass(frozen=True)
@@ -646,7 +647,7 @@ def _check_kind(question: Question, param: Param, value) -> None:
     labels = vocab.labels_for_range(param.kind)
     if not isinstance(value, str) or vocab.label_of(value) not in labels:
         prefixes = ", ".join(sorted(f"{vocab.labels[label]}:…" for label in labels))
-        raise ValueError(f"question {question.name!r}: parameter {param.name!r} takes the id of an entity "
+        raise QuestionError(f"question {question.name!r}: parameter {param.name!r} takes the id of an entity "
                          f"of kind {param.kind} ({prefixes}), not {value!r}")
 
 
@@ -655,14 +656,14 @@ def bind(question: Question, params: dict) -> dict:
     known = {p.name for p in question.params}
     unknown = sorted(set(params) - known)
     if unknown:
-        raise ValueError(f"question {question.name!r} has no parameter {unknown[0]!r}; "
+        raise QuestionError(f"question {question.name!r} has no parameter {unknown[0]!r}; "
                          f"it takes {', '.join(sorted(known)) or 'none'}")
     bound = {}
     for p in question.params:
         value = params.get(p.name)
         value = p.default if value is None else value
         if value is None:
-            raise ValueError(f"question {question.name!r} needs the parameter {p.name!r} ({p.description})")
+            raise QuestionError(f"question {question.name!r} needs the parameter {p.name!r} ({p.description})")
         if p.kind:
             _check_kind(question, p, value)
         if p.name == "limit":
@@ -676,7 +677,7 @@ def _limit(question: Question, value) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_LIMIT:
-        raise ValueError(f"question {question.name!r}: parameter 'limit' takes a whole number from 1 "
+        raise QuestionError(f"question {question.name!r}: parameter 'limit' takes a whole number from 1 "
                          f"to {MAX_LIMIT:,}, not {value!r}")
     return value
 
@@ -714,7 +715,7 @@ def cypher_for(question: Question, bound: dict) -> str:
 def answer(store: GraphStore, name: str, params: dict | None = None) -> Answer:
     question = CATALOG.get(name)
     if question is None:
-        raise ValueError(f"unknown question {name!r}")
+        raise QuestionError(f"unknown question {name!r}")
     bound = bind(question, params or {})
     cypher = cypher_for(question, bound) if question.cypher else None
     # one row more than the limit: whether more exist, without counting them all

@@ -6,6 +6,7 @@ from __future__ import annotations
 from graph.conflicts import IMPORTED_RECORD_PREFIXES
 from graph.openness import RANK, WEIGHTS_OF_R, graded_licenses, weights_grade
 from graph.store import GraphStore
+from ontology.errors import QuestionError
 
 COMPUTE_THRESHOLD = 1e25  # FLOP; the EU AI Act's presumption of systemic risk for general-purpose models
 
@@ -23,7 +24,7 @@ def frontier_models(store: GraphStore, criterion: str = "epoch", weights: str | 
     those it meets); `weights` filters on whether any release shipped downloadable
     weights ("open": open or gated; "closed"; "unknown")."""
     if criterion != "any" and criterion not in CRITERIA:
-        raise ValueError(f"unknown criterion {criterion!r}; use one of {', '.join(CRITERIA)} or any")
+        raise QuestionError(f"unknown criterion {criterion!r}; use one of {', '.join(CRITERIA)} or any")
     names = list(CRITERIA) if criterion == "any" else [criterion]
     licenses = graded_licenses(store)
     by_criterion = {}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ontology.errors import InputError
 
 LICENSES_FILE = Path(__file__).with_name("mof_licenses.json")
 LICENSE_TYPES = ("distribution", "code", "data", "document")
@@ -108,21 +109,21 @@ def is_type_appropriate(license_id: str, content_type: str) -> bool:
 def _global_licenses(release: dict) -> dict[str, str]:
     """release.license → {type: name} for the non-empty names."""
     if "license" not in release:
-        raise ValueError("release.license: missing (required by the MOF schema)")
+        raise InputError("release.license: missing (required by the MOF schema)")
     section = release["license"]
     if section is None or section == []:  # [] is how the MOT's JSON API writes "none"
         return {}
     if not isinstance(section, dict):
-        raise ValueError(f"release.license: expected a mapping, got {type(section).__name__}")
+        raise InputError(f"release.license: expected a mapping, got {type(section).__name__}")
     out: dict[str, str] = {}
     for key, entry in section.items():
         if entry is None:
             continue
         if not isinstance(entry, dict):
-            raise ValueError(f"release.license.{key}: expected a mapping with name/path")
+            raise InputError(f"release.license.{key}: expected a mapping with name/path")
         name = entry.get("name")
         if name is not None and not isinstance(name, str):
-            raise ValueError(f"release.license.{key}.name: expected a string, got {type(name).__name__}")
+            raise InputError(f"release.license.{key}.name: expected a string, got {type(name).__name__}")
         if name:  # the tool skips empty names and falls back to distribution
             out[str(key)] = name
     return out
@@ -131,23 +132,23 @@ def _global_licenses(release: dict) -> dict[str, str]:
 def _component_entries(release: dict) -> dict[str, dict]:
     """release.components → {MOF name: entry}; a repeated name merges, as the tool does."""
     if "components" not in release:
-        raise ValueError("release.components: missing (required by the MOF schema)")
+        raise InputError("release.components: missing (required by the MOF schema)")
     entries = release["components"]
     if entries is None:
         return {}
     if not isinstance(entries, list):
-        raise ValueError(f"release.components: expected a list, got {type(entries).__name__}")
+        raise InputError(f"release.components: expected a list, got {type(entries).__name__}")
     out: dict[str, dict] = {}
     for i, entry in enumerate(entries):
         where = f"release.components[{i}]"
         if not isinstance(entry, dict):
-            raise ValueError(f"{where}: expected a mapping, got {type(entry).__name__}")
+            raise InputError(f"{where}: expected a mapping, got {type(entry).__name__}")
         name = entry.get("name")
         if not isinstance(name, str) or name not in BY_NAME:
-            raise ValueError(f"{where}.name: {reprlib.repr(name)} is not a MOF component name")
+            raise InputError(f"{where}.name: {reprlib.repr(name)} is not a MOF component name")
         lic = entry.get("license")
         if lic is not None and not isinstance(lic, str):
-            raise ValueError(f"{where}.license: expected a string, got {type(lic).__name__}")
+            raise InputError(f"{where}.license: expected a string, got {type(lic).__name__}")
         merged = out.setdefault(name, {"name": name})
         if lic is not None:  # a null license means "inherit", like an absent one
             merged["license"] = lic
@@ -236,7 +237,7 @@ def _progress(cls: int, included: dict[int, list[str]]) -> float:
 def evaluate(release: dict) -> dict:
     """Classify one MOT ``release`` mapping: class, label, progress per class, components."""
     if not isinstance(release, dict):
-        raise ValueError(f"release: expected a mapping, got {type(release).__name__}")
+        raise InputError(f"release: expected a mapping, got {type(release).__name__}")
     globals_ = _global_licenses(release)
     entries = _component_entries(release)
     rows = _component_rows(entries, globals_)
@@ -255,11 +256,11 @@ def load_release(path: str | Path) -> dict:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+        raise InputError(f"{path}: not valid YAML: {exc}") from exc
     except RecursionError as exc:
-        raise ValueError(f"{path}: not valid YAML: nested too deeply") from exc
+        raise InputError(f"{path}: not valid YAML: nested too deeply") from exc
     if not isinstance(doc, dict) or "release" not in doc:
-        raise ValueError(f"{path}: release: missing top-level 'release' mapping")
+        raise InputError(f"{path}: release: missing top-level 'release' mapping")
     return doc["release"]
 
 
@@ -269,4 +270,4 @@ def evaluate_file(path: str | Path) -> dict:
     try:
         return evaluate(release)
     except ValueError as exc:
-        raise ValueError(f"{path}: {exc}") from exc
+        raise InputError(f"{path}: {exc}") from exc

@@ -27,6 +27,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from graph.store import GraphStore
 from ontology.vocab import ID_BASE, SCHEMA_PATH, SPDX_LICENSES, WIKIDATA, Vocabulary, vocabulary
+from ontology.errors import InputError
 
 FORMATS = {"turtle": "turtle", "nt": "nt", "trig": "trig", "json-ld": "json-ld"}
 PAGE = 2000
@@ -350,7 +351,7 @@ def subgraph_text(nodes: list[dict], rels: list[dict], fmt: str = "turtle") -> s
 def write(store: GraphStore, handle: IO[str], fmt: str = "turtle") -> int:
     """Stream the graph to an open text file; returns the number of triples written."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
+        raise InputError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
     count, first = 0, True
     if fmt == "json-ld":
         context = json.loads(CONTEXT.read_text(encoding="utf-8"))["@context"]

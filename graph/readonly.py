@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ontology import errors
+
 WRITE_KEYWORDS = {
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "LOAD",
     "ALTER", "GRANT", "REVOKE", "DENY", "RENAME", "TERMINATE", "START", "STOP",
@@ -35,7 +37,7 @@ _TOKEN = re.compile(
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|[;{(]|\S")
 
 
-class RefusedQuery(ValueError):
+class RefusedQuery(errors.RefusedQuery):
     """The query was refused before it reached the server."""
 
 

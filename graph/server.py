@@ -25,11 +25,12 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
 from graph.config import Credentials, EmbeddedSettings, StoreConfig
 from graph.server_main import DATABASE, READER
+from ontology import errors
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-class ServerError(RuntimeError):
+class ServerError(errors.ServerError):
     """The embedded server could not be started or reached."""
 
 

@@ -10,9 +10,10 @@ from neo4j.exceptions import AuthError, ClientError, ConfigurationError, Service
 
 from graph.config import Credentials, StoreConfig, display_uri
 from graph.values import record_dict
+from ontology import errors
 
 
-class StoreError(RuntimeError):
+class StoreError(errors.StoreError):
     """The store could not be reached; the message names the cause, never a secret."""
 
 

@@ -11,16 +11,13 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from rich.markup import escape
 
 from aikg.cli.common import emit, err
-from graph.server import ServerError as GraphServerError
-from graph.store import StoreError as GraphStoreError
 from ontology import errors
 
 # Exit codes: 1 the input, the question or the data; 2 the store or its server; 3 a refused query.
-# The first matching row wins. graph/'s own StoreError and ServerError are listed until they
-# derive from the kinds in ontology/errors.py (then those rows cover them).
+# The first matching row wins (graph/'s StoreError, ServerError and RefusedQuery derive from these kinds).
 EXIT_CODES: tuple[tuple[type[BaseException], int], ...] = (
     (errors.RefusedQuery, 3),
-    (errors.StoreError, 2), (errors.ServerError, 2), (GraphStoreError, 2), (GraphServerError, 2),
+    (errors.StoreError, 2), (errors.ServerError, 2),
     (ServiceUnavailable, 2), (SessionExpired, 2),
     (errors.AikgError, 1),
 )
