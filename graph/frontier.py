@@ -15,7 +15,8 @@ CRITERIA = {
               "Epoch AI's frontier flag: among the 10 largest models by training compute at release"),
     "compute": ("m.training_compute_flop >= $threshold",
                 "training compute of at least 1e25 FLOP (EU AI Act systemic-risk presumption)"),
-    "curated": ("m.frontier = true", "curated frontier flag, with its source"),
+    "curated": ("m.frontier = true", "curated flag: a cited source calls the model frontier, state of the art or on "
+                "par with the leading models at its release, or Epoch flags it (the model's notes name the source)"),
 }
 
 

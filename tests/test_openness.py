@@ -101,6 +101,17 @@ def test_frontier_criteria_are_explicit(graph):
         frontier.frontier_models(graph, "vibes")
 
 
+def test_frontier_answers_state_their_rule_and_reach_2025_26(graph, cli_env, monkeypatch):
+    for key, value in cli_env.items():
+        monkeypatch.setenv(key, value)
+    code, answer, _ = run_cli("frontier", "--criterion", "curated", "--weights", "open", "--json")
+    assert code == 0 and "model:deepseek-r1" in {m["id"] for m in answer}
+    assert {"2025", "2026"} <= {m["release_date"][:4] for m in answer if m["release_date"]}
+    code, _, text = run_cli("frontier", "--criterion", "curated", "--weights", "open")
+    said = " ".join(text.split())  # the rule is printed before the table, however the terminal wraps it
+    assert code == 0 and "a cited source calls the model frontier" in said and "gated downloads included" in said
+
+
 @pytest.mark.skipif(not EPOCH_CSV.exists(), reason="../shared/datasets is absent (a user's clone)")
 def test_epoch_frontier_with_weights_contains_every_flagged_open_model(graph, cli_env, monkeypatch):
     for key, value in cli_env.items():

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from aikg import context
@@ -40,24 +41,36 @@ def ask(question: str = typer.Argument(..., help="A question in plain words."),
                   "pass --limit N for more.[/]")
 
 
-def frontier(criterion: str = typer.Option("epoch", help="epoch | compute | curated"),
+def frontier(criterion: str = typer.Option("epoch", help="epoch | compute | curated | any"),
              weights: str | None = typer.Option(None, help="open (downloadable, gated included) | closed | unknown"),
              as_json: bool = JsonOpt) -> None:
     """Frontier models under an explicit criterion, and whether they shipped weights."""
     if weights not in (None, "open", "closed", "unknown"):
         raise InputError("--weights takes open, closed or unknown")
     with context.open_store() as store:
-        try:
-            found = frontier_q.frontier_models(store, criterion, weights)
-        except ValueError as exc:  # an unknown criterion (graph/frontier.py raises a plain ValueError)
-            raise QuestionError(str(exc)) from exc
+        found = frontier_q.frontier_models(store, criterion, weights)  # QuestionError: unknown criterion
     if as_json:
         emit(found)
         return
+    _print_rule(criterion, weights)
     table = Table("model", "first release", "weights", "license", "criterion")
     for m in found:
         table.add_row(m["name"], m["release_date"] or "", m["weights"], m["license"] or "", m["criterion"]["name"])
     out.print(table)
+    if not found and criterion == "epoch":
+        out.print("No model carries Epoch AI's frontier flag: it comes with an Epoch import "
+                  "(`aikg import epoch FILE`). Try --criterion curated, compute or any.")
+
+
+def _print_rule(criterion: str, weights: str | None) -> None:
+    """The rule behind the answer, said before it: "frontier" is never a hidden judgment."""
+    names = list(frontier_q.CRITERIA) if criterion == "any" else [criterion]
+    for name in names:
+        out.print(f"[bold]{name}[/]: {escape(frontier_q.CRITERIA[name][1])}")
+    if weights:
+        out.print(f"weights {weights}: " + {"open": "final weights downloadable by anyone, gated downloads included",
+                                           "closed": "no release made the final weights obtainable",
+                                           "unknown": "nothing recorded about the weights"}[weights])
 
 
 def openness(target: str | None = typer.Argument(None, help="A model (id or name), or `mof`."),
