@@ -9,7 +9,9 @@ from helpers import copy_fixture, load_graph, run_cli
 from neo4j.exceptions import Neo4jError
 
 from graph import queries
+from graph.config import neo4j_config_from_env
 from graph.readonly import RefusedQuery, check_read_only
+from graph.store import refused_write
 
 # Every write form the console must refuse; tests/test_security.py also sends each one through
 # the app's Cypher page. Each string is distinct; the comments say what the trick is.
@@ -204,6 +206,26 @@ def test_server_side_locks_hold_when_the_text_guard_is_bypassed(loaded, before, 
     """store.read_only is called directly: the read-only user and the rollback alone must stop it."""
     with contextlib.suppress(Neo4jError):  # refused, or run and rolled back
         loaded.read_only(query, WRITE_PARAMS)
+    assert snapshot(loaded, aikg_home) == before
+
+
+@pytest.mark.parametrize("query", [
+    "CREATE (n:Organization {id:'org:sneaky', name:'x'})",
+    "MATCH (n:Organization) DETACH DELETE n",
+    pytest.param("MATCH (n:Organization) SET n.name = 'changed'", marks=pytest.mark.skipif(
+        neo4j_config_from_env() is None,
+        reason="ArcadeDB lets the read-only user's property update run inside the transaction (measured: no "
+               "error) and the rollback undoes it (test_server_side_locks_hold_when_the_text_guard_is_bypassed); "
+               "Neo4j refuses it in READ access mode")),
+])
+def test_a_write_reaching_the_server_is_refused_and_recognised_as_such(loaded, before, aikg_home, query):
+    """The text screen bypassed, a plain write is refused by the server itself, with the code that
+    graph.store.refused_write knows (the console's exit 3): ArcadeDB refuses the read-only user with
+    Neo.ClientError.Security.Forbidden, Neo4j a write in READ access mode with
+    Neo.ClientError.Statement.AccessMode (docs/neo4j.md)."""
+    with pytest.raises(Neo4jError) as refused:
+        loaded.read_only(query)
+    assert refused_write(refused.value), (refused.value.code, refused.value.message)
     assert snapshot(loaded, aikg_home) == before
 
 

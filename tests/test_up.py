@@ -16,6 +16,7 @@ from helpers import copy_fixture, run_cli
 
 from aikg.serving import free_port
 from graph import loadstate
+from graph.config import neo4j_config_from_env
 from graph.server import _pid_alive
 
 AIKG = Path(sys.executable).with_name("aikg")
@@ -82,13 +83,23 @@ def _serving(port: int) -> bool:
         return False
 
 
-def test_piped_up_says_each_step_and_ctrl_c_stops_the_store_it_started(tmp_path):
+def _store_line(started: bool) -> str:
+    """How `aikg up` names the store: under NEO4J_URI it uses that server, never starts or stops it."""
+    if neo4j_config_from_env() is not None:
+        return "using Neo4j at"
+    return f"{'starting' if started else 'using'} the embedded store"
+
+
+def test_piped_up_says_each_step_and_ctrl_c_stops_the_store_it_started(tmp_path, request):
+    neo4j = neo4j_config_from_env() is not None
+    if neo4j:  # a fresh AIKG_HOME is a fresh embedded store; a Neo4j database is the session's: emptied
+        request.getfixturevalue("store")
     home, port = tmp_path / "home", free_port()
     proc, lines = _start_up({"AIKG_HOME": str(home)}, str(DATA), "--port", str(port))
     try:
         _read_until(proc, lines, "serving the app")
         assert lines[0].endswith("aikg up: starting")  # said before the CLI's imports
-        for step in ("starting the embedded store", "reading and checking", "store ready", "loading", "loaded in"):
+        for step in (_store_line(started=True), "reading and checking", "store ready", "loading", "loaded in"):
             assert any(step in line for line in lines), (step, lines)
         assert _serving(port)
         proc.send_signal(signal.SIGINT)
@@ -99,7 +110,8 @@ def test_piped_up_says_each_step_and_ctrl_c_stops_the_store_it_started(tmp_path)
     assert not _serving(port)
     status = subprocess.run([str(AIKG), "db", "status", "--json"], env={**os.environ, "AIKG_HOME": str(home)},
                             capture_output=True, text=True)
-    assert json.loads(status.stdout)["running"] is False  # up started the store, so up stopped it
+    # up started the embedded store, so up stopped it; a Neo4j it did not start, it left running
+    assert json.loads(status.stdout)["running"] is neo4j
 
 
 def test_ctrl_c_leaves_a_store_that_was_already_running(curated, cli_env):
@@ -107,7 +119,7 @@ def test_ctrl_c_leaves_a_store_that_was_already_running(curated, cli_env):
     proc, lines = _start_up(cli_env, "--port", str(port))
     try:
         _read_until(proc, lines, "serving the app")
-        assert any("using the embedded store" in line for line in lines), lines  # not "starting"
+        assert any(_store_line(started=False) in line for line in lines), lines  # not "starting"
         assert not any("Uvicorn" in line for line in lines), lines  # Streamlit's info lines are not aikg's
         proc.send_signal(signal.SIGTERM)  # a service manager's stop: the same as Ctrl-C
         proc.wait(timeout=60)

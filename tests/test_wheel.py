@@ -8,6 +8,8 @@ import pytest
 from helpers import app_pages
 from wheel_tools import ROOT, expected_packages, wheel_files, wheel_packages
 
+from graph.config import neo4j_config_from_env
+
 pytestmark = pytest.mark.wheel
 
 
@@ -35,7 +37,11 @@ def test_every_app_page_imports_from_the_installed_wheel(wheel_install):
     assert all(path.startswith(site) for path in files.values()), files  # not the checkout's copies
 
 
-def test_aikg_up_and_ask_from_the_installed_wheel(wheel_install, tmp_path):
+def test_aikg_up_and_ask_from_the_installed_wheel(wheel_install, tmp_path, request):
+    if neo4j_config_from_env() is not None:
+        # a fresh AIKG_HOME is a fresh embedded store; under NEO4J_URI the installed aikg reaches the
+        # session's Neo4j database, emptied here so that its first `up` loads (a user's first start)
+        request.getfixturevalue("store")
     env = wheel_install.env(AIKG_HOME=str(tmp_path / "home"))
     try:
         up = wheel_install.run(wheel_install.aikg, "up", "--no-app", "--json", env=env)
