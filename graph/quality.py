@@ -17,6 +17,7 @@ from datetime import date
 from typing import Callable
 
 from graph.store import GraphStore
+from ontology.names import fold_letters
 
 DOWNLOAD = "['open_download', 'gated_download']"
 # Weights given to approved researchers on request are obtainable, though gated.
@@ -123,7 +124,7 @@ Normalizer = Callable[[str, str], str]  # (name, label) -> comparison key (inges
 def fold(name: str) -> str:
     """Case, spacing and punctuation folded: "Llama-2 70B" == "llama 2 70b" (one name
     written twice; likely duplicates under entity resolution's normalizer are the audit's)."""
-    return re.sub(r"[^0-9a-z]+", "", name.lower().replace("+", "plus"))
+    return re.sub(r"[^0-9a-z]+", "", fold_letters(name).lower().replace("+", "plus"))
 
 
 def duplicates(store: GraphStore) -> CheckResult:

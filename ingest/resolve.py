@@ -19,12 +19,12 @@ date single it out, or, for a record about the family, its flagship (the largest
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
+from ontology.names import fold_letters
 
 FUZZY_THRESHOLD = 97.0  # token-sort ratio; measured on 483 labelled pairs (docs/entity-resolution.md)
 FUZZY_MARGIN = 3.0  # the winner must lead the runner-up by this much
@@ -43,15 +43,7 @@ SIZE_TOLERANCE = 0.06  # a size within 6% of a parameter count names it ("7B" fo
 
 
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(_latin(ch) for ch in text if not unicodedata.combining(ch)).lower().replace("+", " plus ")
-
-
-def _latin(ch: str) -> str:
-    # Greek letters name versions ("PanGu-α", "PanGu-Σ"): spelt out, not dropped, so that the
-    # two stay apart in ids and comparisons.
-    name = unicodedata.name(ch, "")
-    return name.rsplit(" ", 1)[-1] if name.startswith("GREEK ") and " LETTER " in name else ch
+    return fold_letters(text).lower().replace("+", " plus ")
 
 
 def _tokens(text: str) -> list[str]:
