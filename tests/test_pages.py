@@ -215,7 +215,9 @@ def test_cypher_paths_become_tables_of_properties_and_a_graph(curated):
     assert {"Release", "Model", "Organization"} <= set(nodes["labels"])
     assert set(rels["type"]) == {"OF_MODEL", "DEVELOPED_BY"}
     of_model = rels[rels["type"] == "OF_MODEL"].iloc[0]
-    assert "release" in of_model["from"].lower() and of_model["to"]
+    # oriented by the ontology: a release is OF_MODEL a model (which rows come first is the store's choice)
+    assert of_model["from"] in set(nodes[nodes["labels"] == "Release"]["name"])
+    assert of_model["to"] in set(nodes[nodes["labels"] == "Model"]["name"])
     assert (rels[rels["type"] == "DEVELOPED_BY"]["to"] == "Mistral AI").all()
     assert app.get("iframe") and "Mistral AI" in str(app.get("iframe")[0].proto)
 

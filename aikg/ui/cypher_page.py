@@ -146,9 +146,10 @@ def relationship_rows(rels: list[dict], links: list[dict]) -> list[dict]:
     """One row per relationship: its type, its two ends when the result tells them, its properties."""
     rows, seen = [], set()
     for link in links:
-        seen.add(id(link["rel"]))
+        # by content, not identity: a relationship met in two paths (Neo4j returns it twice) is one
+        seen.add(json.dumps(link["rel"], sort_keys=True, default=str))
         rows.append(_rel_row(link["rel"], _caption(link["start"]), _caption(link["end"])))
-    rows += [_rel_row(rel, None, None) for rel in rels if id(rel) not in seen]
+    rows += [_rel_row(rel, None, None) for rel in rels if json.dumps(rel, sort_keys=True, default=str) not in seen]
     unique = {json.dumps(r, sort_keys=True, default=str): r for r in rows}
     return list(unique.values())
 
